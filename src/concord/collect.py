@@ -1,0 +1,108 @@
+"""Collection: the checks folder yields the rules file; the rules file yields one item a rule."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from _pytest._code.code import TerminalRepr
+
+from concord.engine import run_rule
+from concord.errors import ConcordError
+from concord.errors import ConcordErrors
+from concord.findings import Finding
+from concord.project import Project
+from concord.report.terminal import render_failure
+from concord.rules import Rule
+from concord.settings import SETTINGS_KEY
+
+
+class RuleViolations(Exception):
+    """A rule found errors. Carries them for `repr_failure`; never shown as a traceback."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__(f"{len(findings)} findings")
+
+
+class ChecksDir(pytest.Directory):
+    """The folder users point pytest at (`checks/`): its rules file plus its ordinary content."""
+
+    def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
+        settings = self.config.stash[SETTINGS_KEY]
+        rules_path = settings.rules_path
+        if not _is_within(rules_path, self.path):
+            # The rules file lives elsewhere (by default at the root): collect it from here.
+            yield RulesFile.from_parent(self, path=rules_path)
+        ihook = self.ihook
+        for entry in sorted(os.scandir(self.path), key=lambda entry: entry.name):
+            path = Path(entry.path)
+            if ihook.pytest_ignore_collect(collection_path=path, config=self.config):
+                continue
+            if entry.is_dir():
+                collector = ihook.pytest_collect_directory(path=path, parent=self)
+                if collector is not None:
+                    yield collector
+            elif entry.is_file():
+                yield from ihook.pytest_collect_file(file_path=path, parent=self)
+
+
+class RulesFile(pytest.File):
+    """A rules file. Bad input is one collection error with file, line and fix."""
+
+    def collect(self) -> Iterable[pytest.Item]:
+        settings = self.config.stash[SETTINGS_KEY]
+        project = settings.projects.load(self.path)
+        for index, rule in enumerate(project.rules.document.rules):
+            line = project.rules.line_of("rules", index) or 1
+            yield RuleItem.from_parent(self, name=rule.id, rule=rule, project=project, line=line)
+
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ConcordError | ConcordErrors):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class RuleItem(pytest.Item):
+    """One rule run over the whole corpus."""
+
+    def __init__(self, *, rule: Rule, project: Project, line: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rule = rule
+        self.project = project
+        self.line = line
+        self.findings: list[Finding] = []
+
+    def runtest(self) -> None:
+        self.findings = run_rule(self.rule, self.project.corpus)
+        if any(finding.severity == "error" for finding in self.findings):
+            raise RuleViolations(self.findings)
+
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, RuleViolations):
+            return render_failure(
+                self.rule.id,
+                self.rule.kind,
+                self.rule.description,
+                excinfo.value.findings,
+                self.project.corpus,
+                self.config.rootpath,
+            )
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.line - 1, f"concord rule {self.rule.id} ({self.rule.kind})"
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

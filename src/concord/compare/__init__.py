@@ -1,0 +1,1 @@
+"""Policies: facts gathered across sources, turned into findings."""

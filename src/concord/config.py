@@ -1,0 +1,323 @@
+"""Load a rules file: TOML (never executed) -> pydantic models, or one readable error.
+
+Every problem becomes a `RulesFileError` naming the file, the line, the rule id where there is
+one, and the fix. Several problems in one file are reported together (`ConcordErrors`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from concord.errors import ConcordError
+from concord.errors import ConcordErrors
+from concord.errors import RulesFileError
+from concord.rules import RULE_MODELS
+from concord.rules import CorpusConfig
+from concord.rules import RulesDocument
+from concord.rules import SourceMetadata
+from concord.toml_lines import PathPart
+from concord.toml_lines import TomlLines
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+MAX_REPORTED_PROBLEMS = 10
+
+
+@dataclass(frozen=True)
+class LoadedRules:
+    """A validated rules file and where it came from."""
+
+    path: Path
+    document: RulesDocument
+    lines: TomlLines
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def line_of(self, *path: PathPart) -> int | None:
+        return self.lines.line_of(path)
+
+
+def load_rules(path: Path) -> LoadedRules:
+    """Read and validate a rules file. Raises `RulesFileError` or `ConcordErrors`."""
+    text = _read_text(path)
+    lines = TomlLines(text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(path, error) from None
+    problems = _precheck(path, data, lines)
+    if not problems:
+        try:
+            document = RulesDocument.model_validate(data)
+        except ValidationError as error:
+            problems = [_explain(path, data, lines, detail) for detail in error.errors()]
+        else:
+            problems = _duplicate_ids(path, document, lines)
+    if problems:
+        problems = problems[:MAX_REPORTED_PROBLEMS]
+        raise problems[0] if len(problems) == 1 else ConcordErrors(problems)
+    return LoadedRules(path=path, document=document, lines=lines)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesFileError(
+            path,
+            None,
+            "rules file not found",
+            "create it, or point --concord-rules (or the concord_rules ini key) at your rules file",
+        ) from None
+    except OSError as error:
+        raise RulesFileError(
+            path, None, f"cannot read the rules file: {error.strerror}", "check its permissions"
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RulesFileError(
+            path, line, "the rules file is not UTF-8 text", "save it as UTF-8"
+        ) from None
+
+
+def _syntax_error(path: Path, error: tomllib.TOMLDecodeError) -> RulesFileError:
+    line = getattr(error, "lineno", None)
+    message = str(error)
+    if line is None:
+        # Python 3.11-3.13 put the position in the message: "... (at line 3, column 9)".
+        marker = message.rfind("(at line ")
+        if marker != -1:
+            digits = message[marker + len("(at line ") :].split(",")[0]
+            line = int(digits) if digits.isdigit() else None
+    problem = message.split(" (at line")[0].split(" (at end of document)")[0]
+    return RulesFileError(
+        path,
+        line,
+        f"not valid TOML: {problem}",
+        "correct the TOML syntax on that line: strings need quotes, tables [brackets], "
+        "arrays of tables [[double brackets]], and dates are written bare (2023-06-14)",
+    )
+
+
+def _precheck(path: Path, data: Mapping[str, Any], lines: TomlLines) -> list[ConcordError]:
+    """Problems pydantic would report poorly: the version and the rule kinds."""
+    problems: list[ConcordError] = []
+    if "version" not in data:
+        problems.append(
+            RulesFileError(
+                path, 1, "missing `version`", "add `version = 1` at the top of the file"
+            )
+        )
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        return problems
+    for index, rule in enumerate(rules):
+        if not isinstance(rule, dict):
+            continue
+        kind = rule.get("kind")
+        rule_id = rule.get("id") if isinstance(rule.get("id"), str) else None
+        line = lines.line_of(("rules", index, "kind"))
+        if kind is None:
+            problems.append(
+                RulesFileError(
+                    path,
+                    line,
+                    "missing `kind`",
+                    f"add `kind = ...`, one of: {', '.join(sorted(RULE_MODELS))}",
+                    rule_id=rule_id,
+                )
+            )
+        elif kind not in RULE_MODELS:
+            problems.append(
+                RulesFileError(
+                    path,
+                    line,
+                    f"unknown kind {kind!r}",
+                    _did_you_mean(str(kind), RULE_MODELS)
+                    + f"known kinds: {', '.join(sorted(RULE_MODELS))}",
+                    rule_id=rule_id,
+                )
+            )
+    return problems
+
+
+def _duplicate_ids(path: Path, document: RulesDocument, lines: TomlLines) -> list[ConcordError]:
+    seen: dict[str, int] = {}
+    problems: list[ConcordError] = []
+    for index, rule in enumerate(document.rules):
+        if rule.id in seen:
+            first = lines.line_of(("rules", seen[rule.id], "id"))
+            problems.append(
+                RulesFileError(
+                    path,
+                    lines.line_of(("rules", index, "id")),
+                    f"duplicate rule id (first used on line {first})",
+                    "give every rule its own id: ids name the pytest items and the findings",
+                    rule_id=rule.id,
+                )
+            )
+        else:
+            seen[rule.id] = index
+    return problems
+
+
+def _explain(
+    path: Path, data: Mapping[str, Any], lines: TomlLines, detail: ErrorDetails
+) -> ConcordError:
+    loc = _toml_loc(detail["loc"], data)
+    rule_id = _rule_id(data, loc)
+    key = str(loc[-1]) if loc else ""
+    where = _describe_table(loc[:-1])
+    line = lines.line_of(loc)
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(data, loc[:-1])
+        problem = f"unknown key {key!r} in {where}"
+        fix = _did_you_mean(key, allowed) + f"allowed keys: {', '.join(allowed)}"
+    elif kind == "missing":
+        problem = f"missing required key {key!r} in {where}"
+        fix = f"add `{key} = ...` to {where}"
+    elif kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        problem = f"{key} = {value!r} is not allowed"
+        fix = f"use one of {expected}" + _did_you_mean_suffix(value, expected)
+    elif kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
+        problem = f"{key} = {value!r} is not a date"
+        fix = f"write a bare TOML date without quotes, e.g. `{key} = 2023-06-14`"
+    elif kind == "value_error":
+        message = str(detail.get("ctx", {}).get("error", detail["msg"]))
+        problem, _, fix = message.partition("; fix: ")
+        fix = fix or "correct the value"
+    elif kind in {"too_short", "too_long"}:
+        problem = f"{key} in {where}: {detail['msg'].lower()}"
+        fix = "add at least one entry" if kind == "too_short" else "remove entries"
+    elif kind == "string_pattern_mismatch":
+        problem = f"{key} = {value!r} is not a valid identifier"
+        fix = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
+    else:
+        problem = f"{key} in {where}: {detail['msg']} (got {value!r})"
+        fix = f"write `{key}` as {_type_hint(kind)}"
+    return RulesFileError(path, line, problem, fix, rule_id=rule_id)
+
+
+def _toml_loc(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> tuple[PathPart, ...]:
+    """Drop the union tags pydantic inserts (e.g. 'name' for the NameRule branch)."""
+    result: list[PathPart] = []
+    node: Any = data
+    for part in loc:
+        tag_position = len(result) == 2 and result[0] == "rules"
+        if tag_position and isinstance(part, str) and part in RULE_MODELS:
+            if not (isinstance(node, dict) and part in node):
+                continue
+        result.append(part)
+        node = node.get(part) if isinstance(node, dict) else _item(node, part)
+    return tuple(result)
+
+
+def _item(node: Any, part: PathPart) -> Any:
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _rule_id(data: Mapping[str, Any], loc: Sequence[PathPart]) -> str | None:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rule = _item(data.get("rules"), loc[1])
+        if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+            return str(rule["id"])
+    return None
+
+
+def _describe_table(loc: Sequence[PathPart]) -> str:
+    if not loc:
+        return "the top level"
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]} #{part + 1}"
+        else:
+            parts.append(str(part))
+    return "[" + ".".join(parts) + "]"
+
+
+def _allowed_keys(data: Mapping[str, Any], table: Sequence[PathPart]) -> list[str]:
+    model = _model_at(data, table)
+    return list(model.model_fields) if model else []
+
+
+def _model_at(data: Mapping[str, Any], table: Sequence[PathPart]) -> type[BaseModel] | None:
+    """The model that validates the table at `table`, following the document's shape."""
+    if not table:
+        return RulesDocument
+    head = table[0]
+    if head == "corpus":
+        return CorpusConfig
+    if head == "sources":
+        return SourceMetadata
+    if head == "rules" and len(table) >= 2:
+        rule = _item(data.get("rules"), table[1])
+        kind = rule.get("kind") if isinstance(rule, dict) else None
+        model: type[BaseModel] | None = RULE_MODELS.get(str(kind))
+        for part in table[2:]:
+            if model is None or isinstance(part, int):
+                continue
+            field = model.model_fields.get(str(part))
+            model = _inner_model(field.annotation) if field else None
+        return model
+    return None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _did_you_mean(word: str, choices: Sequence[str] | Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _did_you_mean_suffix(value: Any, expected: str) -> str:
+    if not isinstance(value, str):
+        return ""
+    choices = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
+    close = difflib.get_close_matches(value, [c for c in choices if c], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_TYPE_HINTS = {
+    "string_type": 'a quoted string, e.g. "text"',
+    "int_type": "a whole number without quotes",
+    "bool_type": "true or false, without quotes",
+    "list_type": 'an array, e.g. ["a", "b"]',
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+}
+
+
+def _type_hint(kind: str) -> str:
+    return _TYPE_HINTS.get(kind, "the documented type (see docs/rules.md)")

@@ -1,0 +1,49 @@
+"""Bad input, reported as one readable message that names the file, the line and the fix.
+
+A `ConcordError` never reaches the user as a traceback: the collector renders `str(error)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ConcordError(Exception):
+    """Bad input the user can fix: a rules file, a source, or the corpus as a whole."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        line: int | None,
+        problem: str,
+        fix: str,
+        *,
+        rule_id: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        self.rule_id = rule_id
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        rule = f"rule '{self.rule_id}': " if self.rule_id else ""
+        return f"{where}: {rule}{self.problem}\n  fix: {self.fix}"
+
+
+class RulesFileError(ConcordError):
+    """The rules file is unreadable, is not TOML, or does not fit the rules model."""
+
+
+class SourceError(ConcordError):
+    """A source of the corpus is missing, binary or not UTF-8, or the corpus is empty."""
+
+
+class ConcordErrors(Exception):
+    """Several independent problems in one rules file, reported together in one message."""
+
+    def __init__(self, errors: list[ConcordError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(error.render() for error in errors))

@@ -1,0 +1,100 @@
+"""Publication dates read from a source's dateline ("Wed Jun 14 2023", "14/06/2023 18:16:43").
+
+Only a date that opens a line counts (optionally after a label such as "Published:"), so dates
+in running prose ("On June 11, the US accused ...") are never taken for the publication date.
+A numeric date whose day and month could be swapped is read only when a date order is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+DateOrder = Literal["DMY", "MDY", "YMD"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_LABEL = r"^[ \t]*(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+
+_NAMED_PATTERNS = (
+    # Wed Jun 14 2023 / June 14, 2023 / Wednesday, June 14, 2023
+    re.compile(_LABEL + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I | re.M),
+    # 14 June 2023 / Wed 14 Jun 2023
+    re.compile(_LABEL + _WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I | re.M),
+)
+_ISO = re.compile(_LABEL + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.I | re.M)
+_NUMERIC = re.compile(
+    _LABEL + r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})\b", re.I | re.M
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A publication date found in the text, with the 1-based line it stands on."""
+
+    date: dt.date
+    line: int
+    text: str
+
+
+def find_dateline(text: str, date_order: DateOrder | None = None) -> Dateline | None:
+    """The first dateline in `text`, or None when there is none that can be read safely."""
+    found: list[tuple[int, dt.date, str]] = []
+    for pattern in _NAMED_PATTERNS:
+        for match in pattern.finditer(text):
+            day = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+            if day:
+                found.append((match.start(), day, match.group(0).strip()))
+    for match in _ISO.finditer(text):
+        day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if day:
+            found.append((match.start(), day, match.group(0).strip()))
+    for match in _NUMERIC.finditer(text):
+        day = _numeric_date(int(match["first"]), int(match["second"]), int(match["year"]), date_order)
+        if day:
+            found.append((match.start(), day, match.group(0).strip()))
+    if not found:
+        return None
+    start, day, snippet = min(found, key=lambda item: item[0])
+    return Dateline(date=day, line=text.count("\n", 0, start) + 1, text=snippet)
+
+
+def _numeric_date(first: int, second: int, year: int, order: DateOrder | None) -> dt.date | None:
+    if order == "DMY" or (order is None and first > 12 >= second):
+        return _safe_date(year, second, first)
+    if order == "MDY" or (order is None and second > 12 >= first):
+        return _safe_date(year, first, second)
+    return None  # ambiguous (e.g. 05/06/2023) and no date order declared: never guess
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,101 @@
+"""Findings: what a rule reports, with exact locations, in a stable order, with fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from concord.corpus import Source
+from concord.rules import Severity
+
+_CONTEXT_CHARS = 24
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Location:
+    """An exact span of a source. Lines and columns are 1-based; `end_column` is exclusive."""
+
+    source: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    context: str  # the words around the span, for fingerprints that survive moved lines
+
+    @classmethod
+    def of_span(cls, source: Source, start: int, end: int) -> Location:
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        before = source.text[max(0, start - _CONTEXT_CHARS) : start]
+        after = source.text[end : end + _CONTEXT_CHARS]
+        context = _SPACE.sub(" ", f"{before}\u2016{after}").strip()
+        return cls(
+            source=source.id,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=source.text[start:end],
+            context=context,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One violation of one rule. `locations[0]` is where it is reported."""
+
+    rule: str
+    kind: str
+    severity: Severity
+    code: str
+    message: str
+    expected: str
+    locations: tuple[Location, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and across unrelated edits (no line numbers go into it)."""
+        digest = hashlib.sha256()
+        for part in (self.rule, self.code, self.expected):
+            digest.update(part.encode())
+            digest.update(b"\x1f")
+        for location in self.locations:
+            for part in (location.source, location.text, location.context):
+                digest.update(part.encode())
+                digest.update(b"\x1f")
+        return digest.hexdigest()[:32]
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        first = self.locations[0]
+        return (first.source, first.line, first.column, self.code, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "expected": self.expected,
+            "fingerprint": self.fingerprint,
+            "locations": [location.to_json() for location in self.locations],
+        }
+
+
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda finding: finding.sort_key)

@@ -1,0 +1,56 @@
+"""Closed word lists and the English word-frequency list, loaded lazily.
+
+The frequency list comes from pyspellchecker, whose wheel ships it: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+# Capitalised only because they open a sentence: never part of a person's name.
+FUNCTION_WORDS = frozenset(
+    """
+    a about above after against all also although an and another any are as at be because
+    before behind below beneath beside besides between beyond both but by despite during each
+    either even every for from had has have he her here hers him his how however i if in inside
+    instead into is it its just like meanwhile more most my neither nor not now of off on once
+    only onto or our out outside over per since so some still such than that the their them then
+    there these they this those though through throughout thus to too toward towards under unless
+    unlike until up upon us was we were what when whenever where whereas wherever whether which
+    while who whom whose why with within without yet you your
+    """.split()
+)
+
+# Words that may stand before a name without being part of it ("Foreign Minister Qin").
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady sen senator rep representative gov governor gen
+    general president vice premier prime minister secretary chancellor king queen prince princess
+    pope ambassador envoy spokesman spokeswoman spokesperson director chief chairman chairwoman
+    chair coordinator adviser advisor counselor councillor councilor commissioner mayor judge
+    justice officer colonel col captain capt admiral adm lieutenant lt sergeant sgt commander
+    head leader speaker deputy foreign defense defence state national security treasury finance
+    commerce trade interior home affairs assistant undersecretary under top senior former
+    acting interim first lady sheikh emir crown diplomat official spokesperson ceo founder
+    """.split()
+)
+
+# Abbreviations after which a period does not end the name chunk ("Mr. Blinken").
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof sen rep gov gen col capt adm lt sgt st".split()
+)
+
+COMMON_WORD_MIN_FREQUENCY = 100
+
+
+@cache
+def _frequencies() -> Any:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en").word_frequency
+
+
+def is_common_word(word: str) -> bool:
+    """True for an ordinary English word ("turns", "gang"); false for rare names ("blinken")."""
+    return int(_frequencies()[word.casefold()]) >= COMMON_WORD_MIN_FREQUENCY

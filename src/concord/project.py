@@ -1,0 +1,38 @@
+"""A loaded project: the validated rules file and its corpus, loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from concord.config import LoadedRules
+from concord.config import load_rules
+from concord.corpus import Corpus
+from concord.corpus import load_corpus
+
+
+@dataclass(frozen=True)
+class Project:
+    rules: LoadedRules
+    corpus: Corpus
+
+
+@dataclass
+class ProjectCache:
+    """Rules files already loaded in this process, by resolved path."""
+
+    _projects: dict[Path, Project] = field(default_factory=dict)
+
+    def load(self, path: Path) -> Project:
+        """The project of the rules file at `path`. Raises `ConcordError(s)` on bad input."""
+        key = path.resolve()
+        project = self._projects.get(key)
+        if project is None:
+            rules = load_rules(key)
+            project = Project(rules=rules, corpus=load_corpus(rules))
+            self._projects[key] = project
+        return project
+
+    def loaded(self, path: Path) -> Project | None:
+        return self._projects.get(path.resolve())

@@ -1,0 +1,80 @@
+"""`concord.json`: the versioned machine-readable report. Its schema is docs/report-schema.md.
+
+Fields are only ever added, never renamed; `schema_version` changes when one is removed.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from concord.corpus import Corpus
+from concord.paths import display_path
+from concord.corpus import Source
+from concord.report.results import RunResults
+
+SCHEMA_VERSION = 1
+TOOL_NAME = "pytest-concord"
+
+
+def tool_version() -> str:
+    try:
+        return version(TOOL_NAME)
+    except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
+        return "0+unknown"
+
+
+def build_report(
+    run: RunResults, rules_path: Path, corpus: Corpus | None, root: Path
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": tool_version()},
+        "rules_file": display_path(rules_path, root),
+        "corpus": {
+            "sources": [_source(source, root) for source in corpus] if corpus else [],
+        },
+        "rules": [
+            {
+                "id": result.rule,
+                "kind": result.kind,
+                "description": result.description,
+                "severity": result.severity,
+                "outcome": result.outcome,
+                "findings": len(result.findings),
+            }
+            for result in run.rules
+        ],
+        "summary": {
+            "rules": len(run.results),
+            "findings": len(run.findings),
+            "errors": run.count("error"),
+            "warnings": run.count("warning"),
+        },
+        "findings": run.findings,
+        "errors": list(run.errors),
+    }
+
+
+def render_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def _source(source: Source, root: Path) -> dict[str, Any]:
+    published = source.published
+    return {
+        "id": source.id,
+        "path": display_path(source.path, root),
+        "title": source.metadata.title,
+        "outlet": source.metadata.outlet,
+        "language": source.metadata.language,
+        "published": published.date.isoformat() if published else None,
+        "published_from": (
+            {"origin": published.origin, "line": published.line, "text": published.text}
+            if published
+            else None
+        ),
+    }

@@ -1,0 +1,77 @@
+"""Plain-text rendering of findings: `path:line:col`, the line with the span marked, expected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from concord.corpus import Corpus
+from concord.paths import display_path
+from concord.findings import Finding
+from concord.findings import Location
+
+EXCERPT_CONTEXT = 60
+
+
+def render_failure(
+    rule_id: str,
+    kind: str,
+    description: str,
+    findings: Sequence[Finding],
+    corpus: Corpus,
+    root: Path,
+) -> str:
+    errors = sum(1 for finding in findings if finding.severity == "error")
+    warnings = len(findings) - errors
+    counts = ", ".join(
+        part
+        for part in (_plural(errors, "error"), _plural(warnings, "warning"))
+        if not part.startswith("0 ")
+    )
+    lines = [
+        f"{_plural(len(findings), 'finding')} ({counts}) for rule {rule_id} ({kind})",
+        description,
+    ]
+    for finding in findings:
+        lines.append("")
+        lines.extend(render_finding(finding, corpus, root))
+    return "\n".join(lines)
+
+
+def render_finding(finding: Finding, corpus: Corpus, root: Path) -> list[str]:
+    first, *others = finding.locations
+    lines = [f"{_where(first, corpus, root)}: {finding.code} [{finding.severity}]"]
+    lines.extend(_excerpt(first, corpus))
+    for location in others:
+        lines.append(f"  also {_where(location, corpus, root)}")
+        lines.extend(_excerpt(location, corpus))
+    lines.append(f"  {finding.message}")
+    lines.append(f'  expected: "{finding.expected}"')
+    return lines
+
+
+def _where(location: Location, corpus: Corpus, root: Path) -> str:
+    source = corpus.by_id.get(location.source)
+    name = display_path(source.path, root) if source else location.source
+    return f"{name}:{location.line}:{location.column}"
+
+
+def _excerpt(location: Location, corpus: Corpus) -> list[str]:
+    source = corpus.by_id.get(location.source)
+    if source is None:
+        return []
+    text = source.line_text(location.line).replace("\t", " ")
+    start = location.column - 1
+    end = location.end_column - 1 if location.end_line == location.line else len(text)
+    window_start = max(0, start - EXCERPT_CONTEXT)
+    window_end = min(len(text), end + EXCERPT_CONTEXT)
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(text) else ""
+    shown = prefix + text[window_start:window_end] + suffix
+    gutter = f"  {location.line} | "
+    marker = " " * (len(gutter) - 2) + "| " + " " * (len(prefix) + start - window_start)
+    return [gutter + shown, marker + "^" * max(1, end - start)]
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

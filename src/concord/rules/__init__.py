@@ -1,0 +1,49 @@
+"""The rules-file models: the document, the corpus, and one model per rule kind."""
+
+from __future__ import annotations
+
+from typing import Literal
+from typing import TypeAlias
+
+from pydantic import Field
+
+from concord.rules.common import RuleBase
+from concord.rules.common import Severity
+from concord.rules.common import StrictModel
+from concord.rules.corpus import CorpusConfig
+from concord.rules.corpus import DateOrder
+from concord.rules.corpus import SourceMetadata
+from concord.rules.name import NameRule
+from concord.rules.name import Person
+
+# One model per kind. With a second kind this becomes
+# `Annotated[NameRule | DateRule, Field(discriminator="kind")]`.
+Rule: TypeAlias = NameRule
+
+RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule}
+
+
+class RulesDocument(StrictModel):
+    """A whole rules file: `version`, `[corpus]`, `[sources.<id>]` and `[[rules]]`."""
+
+    version: Literal[1] = Field(description="Rules-file format version; only 1 exists.")
+    corpus: CorpusConfig
+    sources: dict[str, SourceMetadata] = Field(
+        default_factory=dict, description="Metadata per source id (the file name's stem)."
+    )
+    rules: list[Rule] = Field(min_length=1)
+
+
+__all__ = [
+    "RULE_MODELS",
+    "CorpusConfig",
+    "DateOrder",
+    "NameRule",
+    "Person",
+    "Rule",
+    "RuleBase",
+    "RulesDocument",
+    "Severity",
+    "SourceMetadata",
+    "StrictModel",
+]
