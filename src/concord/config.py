@@ -60,14 +60,17 @@ def load_rules(path: Path) -> LoadedRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(path, error) from None
-    problems = _precheck(path, data, lines)
-    if not problems:
-        try:
-            document = RulesDocument.model_validate(data)
-        except ValidationError as error:
-            problems = [_explain(path, data, lines, detail) for detail in error.errors()]
-        else:
-            problems = _duplicate_ids(path, document, lines)
+    problems, unchecked_rules = _check_kinds(path, data, lines)
+    try:
+        document = RulesDocument.model_validate(data)
+    except ValidationError as error:
+        problems.extend(
+            _explain(path, data, lines, detail)
+            for detail in error.errors()
+            if not _inside_rules(detail["loc"], unchecked_rules)
+        )
+    else:
+        problems.extend(_duplicate_ids(path, document, lines))
     if problems:
         problems = problems[:MAX_REPORTED_PROBLEMS]
         raise problems[0] if len(problems) == 1 else ConcordErrors(problems)
@@ -116,18 +119,16 @@ def _syntax_error(path: Path, error: tomllib.TOMLDecodeError) -> RulesFileError:
     )
 
 
-def _precheck(path: Path, data: Mapping[str, Any], lines: TomlLines) -> list[ConcordError]:
-    """Problems pydantic would report poorly: the version and the rule kinds."""
+def _check_kinds(
+    path: Path, data: Mapping[str, Any], lines: TomlLines
+) -> tuple[list[ConcordError], set[int]]:
+    """Missing or unknown rule kinds, said plainly; and the rules that cannot be checked further
+    (pydantic would only repeat that their kind is wrong)."""
     problems: list[ConcordError] = []
-    if "version" not in data:
-        problems.append(
-            RulesFileError(
-                path, 1, "missing `version`", "add `version = 1` at the top of the file"
-            )
-        )
+    unchecked: set[int] = set()
     rules = data.get("rules")
     if not isinstance(rules, list):
-        return problems
+        return problems, unchecked
     for index, rule in enumerate(rules):
         if not isinstance(rule, dict):
             continue
@@ -135,27 +136,23 @@ def _precheck(path: Path, data: Mapping[str, Any], lines: TomlLines) -> list[Con
         rule_id = rule.get("id") if isinstance(rule.get("id"), str) else None
         line = lines.line_of(("rules", index, "kind"))
         if kind is None:
-            problems.append(
-                RulesFileError(
-                    path,
-                    line,
-                    "missing `kind`",
-                    f"add `kind = ...`, one of: {', '.join(sorted(RULE_MODELS))}",
-                    rule_id=rule_id,
-                )
-            )
+            fix = f"add `kind = ...`, one of: {', '.join(sorted(RULE_MODELS))}"
+            problems.append(RulesFileError(path, line, "missing `kind`", fix, rule_id=rule_id))
         elif kind not in RULE_MODELS:
-            problems.append(
-                RulesFileError(
-                    path,
-                    line,
-                    f"unknown kind {kind!r}",
-                    _did_you_mean(str(kind), RULE_MODELS)
-                    + f"known kinds: {', '.join(sorted(RULE_MODELS))}",
-                    rule_id=rule_id,
-                )
+            fix = _did_you_mean(str(kind), RULE_MODELS) + (
+                f"known kinds: {', '.join(sorted(RULE_MODELS))}"
             )
-    return problems
+            problems.append(
+                RulesFileError(path, line, f"unknown kind {kind!r}", fix, rule_id=rule_id)
+            )
+        else:
+            continue
+        unchecked.add(index)
+    return problems, unchecked
+
+
+def _inside_rules(loc: tuple[int | str, ...], indexes: set[int]) -> bool:
+    return len(loc) >= 2 and loc[0] == "rules" and loc[1] in indexes
 
 
 def _duplicate_ids(path: Path, document: RulesDocument, lines: TomlLines) -> list[ConcordError]:
@@ -185,7 +182,7 @@ def _explain(
     rule_id = _rule_id(data, loc)
     key = str(loc[-1]) if loc else ""
     where = _describe_table(loc[:-1])
-    line = lines.line_of(loc)
+    line = lines.line_of(loc) or 1  # a missing top-level key belongs at the top
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
@@ -195,6 +192,8 @@ def _explain(
     elif kind == "missing":
         problem = f"missing required key {key!r} in {where}"
         fix = f"add `{key} = ...` to {where}"
+        if loc == ("version",):
+            fix = "add `version = 1` at the top of the file"
     elif kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         problem = f"{key} = {value!r} is not allowed"

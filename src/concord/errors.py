@@ -28,9 +28,18 @@ class ConcordError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        shown = _shown_path(self.path)
+        where = f"{shown}:{self.line}" if self.line else shown
         rule = f"rule '{self.rule_id}': " if self.rule_id else ""
         return f"{where}: {rule}{self.problem}\n  fix: {self.fix}"
+
+
+def _shown_path(path: Path) -> str:
+    """Relative to the working folder when below it, as compilers and linters print paths."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
 
 
 class RulesFileError(ConcordError):
@@ -45,5 +54,5 @@ class ConcordErrors(Exception):
     """Several independent problems in one rules file, reported together in one message."""
 
     def __init__(self, errors: list[ConcordError]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(error.render() for error in errors))
+        self.errors = sorted(errors, key=lambda error: (str(error.path), error.line or 0))
+        super().__init__("\n".join(error.render() for error in self.errors))

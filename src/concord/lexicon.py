@@ -41,6 +41,17 @@ TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms mx dr prof sen rep gov gen col capt adm lt sgt st".split()
 )
 
+# Verbs that, right after a capitalised word, show that the word names a person ("Gang said").
+PERSON_VERBS = frozenset(
+    """
+    said says told tells spoke speaks added adds urged urges met meets stressed stresses noted
+    notes asked asks warned warns replied replies insisted insists argued argues called calls
+    visited visits arrived arrives wrote writes explained explains confirmed confirms denied
+    denies announced announces declared declares emphasized emphasised reiterated believes
+    believed thinks thought wants wanted hopes hoped
+    """.split()
+)
+
 COMMON_WORD_MIN_FREQUENCY = 100
 
 

@@ -125,6 +125,10 @@ class Reporter:
         if self.run.is_empty:
             return
         terminalreporter.section("concord")
+        if self.run.errors:
+            terminalreporter.write_line("the rules file could not be loaded: see the errors above")
+        if not self.run.results:
+            return
         failed = [result for result in self.run.rules if result.outcome != "passed"]
         terminalreporter.write_line(
             f"{len(self.run.findings)} findings ({self.run.count('error')} errors, "

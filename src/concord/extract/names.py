@@ -27,6 +27,7 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 from concord.lexicon import FUNCTION_WORDS
+from concord.lexicon import PERSON_VERBS
 from concord.lexicon import TITLE_ABBREVIATIONS
 from concord.lexicon import TITLES
 from concord.lexicon import is_common_word
@@ -67,6 +68,7 @@ class _Token:
     key: str  # casefolded, possessive removed
     possessive: bool
     sentence_initial: bool
+    next_word: str  # the following word, casefolded ("" at the end of the text)
 
 
 @dataclass(frozen=True)
@@ -214,8 +216,8 @@ class NameMatcher:
         part = parts[0]
         if part.role == "family":
             return [_mention(part.person, "family", [token], part.word)]
-        if token.sentence_initial and is_common_word(token.key):
-            return []  # "Gang violence rose" is not about Qin Gang
+        if _maybe_common_word(token):
+            return []  # "Gang violence rose" is not about Qin Gang; "Gang said" and "Gang's" are
         return [_mention(part.person, "given", [token], part.word, expected=part.person.family)]
 
     def _misspelt_part(self, token: _Token) -> list[NameMention]:
@@ -269,6 +271,13 @@ def names(
     return matcher.mentions(text)
 
 
+def _maybe_common_word(token: _Token) -> bool:
+    """A sentence-initial word that is also an English word, with nothing marking it a name."""
+    if not token.sentence_initial or token.possessive or token.next_word in PERSON_VERBS:
+        return False
+    return is_common_word(token.key)
+
+
 def _chunks(text: str) -> Iterable[list[_Token]]:
     chunk: list[_Token] = []
     previous_end = 0
@@ -298,6 +307,7 @@ def _chunks(text: str) -> Iterable[list[_Token]]:
             key=key,
             possessive=possessive,
             sentence_initial=_opens_sentence(text, match.start()),
+            next_word=_next_word(text, match.end()),
         )
         chunk.append(token)
         previous_end = match.end()
@@ -315,6 +325,11 @@ def _joins(text: str, previous: _Token, previous_end: int, start: int) -> bool:
     return previous.key in TITLE_ABBREVIATIONS and gap.startswith(".") and bool(
         _NAME_GAP.fullmatch(gap[1:])
     )
+
+
+def _next_word(text: str, end: int) -> str:
+    following = _WORD.search(text, end, end + 40)
+    return following.group(0).casefold() if following else ""
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -1,0 +1,27 @@
+"""Constants and types the tests share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_SOURCES = ROOT / "checks" / "sources"
+SHARED = ROOT.parent / "shared"
+
+QIN_RULE = """
+[[rules]]
+id = "names"
+kind = "name"
+description = "People are called by their family name."
+
+  [[rules.people]]
+  name = "Qin Gang"
+  family = "Qin"
+
+  [[rules.people]]
+  name = "Antony Blinken"
+  family = "Blinken"
+"""
+
+MiniProject = Callable[..., Path]

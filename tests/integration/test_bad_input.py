@@ -1,0 +1,223 @@
+"""Bad input: one collection error naming the file, the line, the rule and the fix; no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import QIN_RULE
+from tests.helpers import MiniProject
+
+TEXT = "Qin Gang met Antony Blinken."
+HEADER = 'version = 1\n\n[corpus]\ninclude = ["checks/sources/*.txt"]\n'
+
+
+def _run(pytester: pytest.Pytester, *args: str, rules: str = "rules.toml") -> pytest.RunResult:
+    result = pytester.runpytest("checks/", *args)
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    result.stdout.fnmatch_lines([f"*ERROR collecting {rules}*"])
+    result.stdout.no_fnmatch_line("*Traceback*")
+    result.stdout.no_fnmatch_line("*pydantic*")
+    return result
+
+
+RULES_FILE_CASES = {
+    "malformed TOML": (
+        QIN_RULE.replace('id = "names"', 'id = "names'),
+        [
+            "rules.toml:7: not valid TOML: *",
+            "  fix: correct the TOML syntax on that line*",
+        ],
+    ),
+    "unknown key with a close match": (
+        QIN_RULE.replace('kind = "name"', 'kind = "name"\nseverty = "error"'),
+        [
+            "rules.toml:9: rule 'names': unknown key 'severty' in [rules #1]",
+            "  fix: did you mean 'severity'? allowed keys: id, description, severity, kind, *",
+        ],
+    ),
+    "unknown key in a nested table": (
+        QIN_RULE.replace('family = "Qin"', 'family = "Qin"\nfamliy = "Qin"'),
+        [
+            "rules.toml:14: rule 'names': unknown key 'famliy' in [rules #1.people #1]",
+            "  fix: did you mean 'family'? allowed keys: name, family, order, aliases, titles",
+        ],
+    ),
+    "wrong type": (
+        QIN_RULE.replace('kind = "name"', 'kind = "name"\nmax_edits = "two"'),
+        [
+            "rules.toml:9: rule 'names': max_edits in [[]rules #1]: Input should be a valid integer (got 'two')",
+            "  fix: write `max_edits` as a whole number without quotes",
+        ],
+    ),
+    "value not among the choices": (
+        QIN_RULE.replace('kind = "name"', 'kind = "name"\nseverity = "eror"'),
+        [
+            "rules.toml:9: rule 'names': severity = 'eror' is not allowed",
+            "  fix: use one of 'error' or 'warning' (did you mean 'error'?)",
+        ],
+    ),
+    "unknown kind": (
+        QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
+        [
+            "rules.toml:8: rule 'names': unknown kind 'nmae'",
+            "  fix: did you mean 'name'? known kinds: name",
+        ],
+    ),
+    "missing kind": (
+        QIN_RULE.replace('kind = "name"\n', ""),
+        [
+            "rules.toml:6: rule 'names': missing `kind`",
+            "  fix: add `kind = ...`, one of: name",
+        ],
+    ),
+    "duplicate id": (
+        QIN_RULE + QIN_RULE,
+        [
+            "rules.toml:20: rule 'names': duplicate rule id (first used on line 7)",
+            "  fix: give every rule its own id*",
+        ],
+    ),
+    "family name that is not part of the name": (
+        QIN_RULE.replace('family = "Qin"', 'family = "Chin"'),
+        [
+            "rules.toml:11: rule 'names': family name 'Chin' is not a word of name 'Qin Gang'",
+            "  fix: set family to one of ['Qin', 'Gang']",
+        ],
+    ),
+    "a rule without people": (
+        QIN_RULE.split("  [[rules.people]]")[0],
+        [
+            "rules.toml:6: rule 'names': missing required key 'people' in [rules #1]",
+            "  fix: add `people = ...` to [rules #1]",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"), RULES_FILE_CASES.values(), ids=list(RULES_FILE_CASES)
+)
+def test_a_broken_rules_file_is_one_clear_error(
+    pytester: pytest.Pytester, mini_project: MiniProject, rules: str, expected: list[str]
+) -> None:
+    mini_project({"a": TEXT}, rules=rules)
+    _run(pytester).stdout.fnmatch_lines(expected)
+
+
+HEADER_CASES = {
+    "missing version": (
+        HEADER.replace("version = 1\n", ""),
+        [
+            "rules.toml:1: missing required key 'version' in the top level",
+            "  fix: add `version = 1` at the top of the file",
+        ],
+    ),
+    "a date written as a string": (
+        HEADER + '\n[sources.a]\npublished = "2023-06-14"\n',
+        [
+            "rules.toml:7: published = '2023-06-14' is not a date",
+            "  fix: write a bare TOML date without quotes, e.g. `published = 2023-06-14`",
+        ],
+    ),
+    "metadata for a source that does not exist": (
+        HEADER + "\n[sources.aa]\npublished = 2023-06-14\n",
+        [
+            "rules.toml:6: [sources.aa] names no source of the corpus",
+            "  fix: did you mean 'a'? source ids are file-name stems of the corpus files",
+        ],
+    ),
+    "a glob that matches nothing": (
+        HEADER.replace("checks/sources/*.txt", "checks/sourcs/*.txt"),
+        [
+            "rules.toml:4: the pattern 'checks/sourcs/*.txt' matches no file",
+            "  fix: correct the pattern (it is relative to *), or remove it",
+        ],
+    ),
+    "a missing source file": (
+        HEADER.replace('"checks/sources/*.txt"', '"checks/sources/*.txt", "checks/gone.txt"'),
+        [
+            "rules.toml:4: source file not found: 'checks/gone.txt'",
+            "  fix: correct the pattern (it is relative to *), or remove it",
+        ],
+    ),
+    "an empty corpus": (
+        HEADER + 'exclude = ["checks/sources/*"]\n',
+        [
+            "rules.toml:3: the corpus is empty: every matched file is excluded",
+            "  fix: narrow [corpus].exclude or widen [corpus].include",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADER_CASES.values(), ids=list(HEADER_CASES))
+def test_a_broken_corpus_declaration_is_one_clear_error(
+    pytester: pytest.Pytester, mini_project: MiniProject, header: str, expected: list[str]
+) -> None:
+    mini_project({"a": TEXT}, header=header)
+    _run(pytester).stdout.fnmatch_lines(expected)
+
+
+def test_a_non_utf8_source_names_the_file_line_and_byte(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": TEXT})
+    (root / "checks" / "sources" / "latin.txt").write_bytes(b"First line\nCaf\xe9 society\n")
+    _run(pytester).stdout.fnmatch_lines(
+        [
+            "checks/sources/latin.txt:2: not UTF-8: byte 0xe9 at column 4 (byte 14)",
+            "  fix: re-save the file as UTF-8*",
+        ]
+    )
+
+
+def test_a_binary_source_is_refused(pytester: pytest.Pytester, mini_project: MiniProject) -> None:
+    root = mini_project({"a": TEXT})
+    (root / "checks" / "sources" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    _run(pytester).stdout.fnmatch_lines(
+        [
+            "checks/sources/image.txt:3: this is a binary file, not text",
+            "  fix: convert it to UTF-8 text, or leave it out with [corpus].exclude",
+        ]
+    )
+
+
+def test_a_missing_rules_file(pytester: pytest.Pytester, mini_project: MiniProject) -> None:
+    mini_project({"a": TEXT})
+    _run(pytester, "--concord-rules", "nope.toml", rules="nope.toml").stdout.fnmatch_lines(
+        [
+            "nope.toml: rules file not found",
+            "  fix: create it, or point --concord-rules (or the concord_rules ini key) at *",
+        ]
+    )
+
+
+def test_several_problems_are_reported_together_in_line_order(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    rules = QIN_RULE.replace('kind = "name"', 'kind = "name"\nseverty = "error"').replace(
+        'family = "Qin"', 'family = "Chin"'
+    )
+    mini_project({"a": TEXT}, rules=rules)
+    _run(pytester).stdout.fnmatch_lines(
+        [
+            "rules.toml:9: rule 'names': unknown key 'severty'*",
+            "*fix: did you mean 'severity'?*",
+            "rules.toml:12: rule 'names': family name 'Chin'*",
+        ]
+    )
+
+
+def test_nothing_in_a_rules_file_is_executed(
+    pytester: pytest.Pytester, mini_project: MiniProject, tmp_path: Path
+) -> None:
+    marker = tmp_path / "pwned"
+    rules = QIN_RULE.replace(
+        'description = "People are called by their family name."',
+        f"description = \"__import__('pathlib').Path('{marker}').touch()\"",
+    )
+    mini_project({"a": TEXT}, rules=rules)
+    pytester.runpytest("checks/").assert_outcomes(passed=1)
+    assert not marker.exists()
