@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import QIN_RULE
 from tests.helpers import MiniProject
 
+
 @pytest.fixture
 def mini_project(pytester: pytest.Pytester) -> MiniProject:
     """Write `rules.toml` and `checks/sources/<id>.txt` files; return the pytester root."""

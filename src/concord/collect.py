@@ -88,11 +88,11 @@ class RuleItem(pytest.Item):
         if isinstance(excinfo.value, RuleViolations):
             return render_failure(
                 self.rule.id,
-                self.rule.kind,
-                self.rule.description,
-                excinfo.value.findings,
-                self.project.corpus,
-                self.config.rootpath,
+                kind=self.rule.kind,
+                description=self.rule.description,
+                findings=excinfo.value.findings,
+                corpus=self.project.corpus,
+                root=self.config.rootpath,
             )
         return super().repr_failure(excinfo)
 

@@ -107,9 +107,10 @@ def _syntax_error(path: Path, error: tomllib.TOMLDecodeError) -> RulesFileError:
         # Python 3.11-3.13 put the position in the message: "... (at line 3, column 9)".
         marker = message.rfind("(at line ")
         if marker != -1:
-            digits = message[marker + len("(at line ") :].split(",")[0]
+            digits = message[marker + len("(at line ") :].split(",", maxsplit=1)[0]
             line = int(digits) if digits.isdigit() else None
-    problem = message.split(" (at line")[0].split(" (at end of document)")[0]
+    problem = message.split(" (at line", maxsplit=1)[0]
+    problem = problem.split(" (at end of document)", maxsplit=1)[0]
     return RulesFileError(
         path,
         line,
@@ -223,9 +224,9 @@ def _toml_loc(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> tuple[Path
     node: Any = data
     for part in loc:
         tag_position = len(result) == 2 and result[0] == "rules"
-        if tag_position and isinstance(part, str) and part in RULE_MODELS:
-            if not (isinstance(node, dict) and part in node):
-                continue
+        is_tag = isinstance(part, str) and part in RULE_MODELS
+        if tag_position and is_tag and not (isinstance(node, dict) and part in node):
+            continue
         result.append(part)
         node = node.get(part) if isinstance(node, dict) else _item(node, part)
     return tuple(result)

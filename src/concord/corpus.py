@@ -85,7 +85,10 @@ def load_corpus(rules: LoadedRules) -> Corpus:
     problems: list[ConcordError] = []
     sources: list[Source] = []
     for source_id, path in paths.items():
-        metadata = document.sources.get(source_id, SourceMetadata())
+        declared = document.sources.get(source_id, SourceMetadata())
+        metadata = declared.model_copy(
+            update={"language": declared.language or document.corpus.language}
+        )
         try:
             text = read_source(path)
         except SourceError as error:

@@ -15,6 +15,7 @@ from concord.collect import RuleViolations
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.paths import display_path
+from concord.report.terminal import plural
 from concord.report.atomic import write_atomically
 from concord.report.json_report import build_report
 from concord.report.json_report import render_json
@@ -131,9 +132,10 @@ class Reporter:
             return
         failed = [result for result in self.run.rules if result.outcome != "passed"]
         terminalreporter.write_line(
-            f"{len(self.run.findings)} findings ({self.run.count('error')} errors, "
-            f"{self.run.count('warning')} warnings) from {len(self.run.results)} rules, "
-            f"{len(failed)} failed"
+            f"{plural(len(self.run.findings), 'finding')} "
+            f"({plural(self.run.count('error'), 'error')}, "
+            f"{plural(self.run.count('warning'), 'warning')}) "
+            f"from {plural(len(self.run.results), 'rule')}, {len(failed)} failed"
         )
         for result in self.run.rules:
             if result.findings:

@@ -16,7 +16,9 @@ DocPath = tuple[PathPart, ...]
 
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<key>[^\]]+?)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<key>[^\]\[]+?)\s*\]")
-_KEY_LINE = re.compile(r"""^\s*(?P<key>(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_KEY_LINE = re.compile(
+    r"""^\s*(?P<key>(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
 _DOTTED_PART = re.compile(r"""\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*""")
 
 

@@ -47,7 +47,8 @@ RULES_FILE_CASES = {
     "wrong type": (
         QIN_RULE.replace('kind = "name"', 'kind = "name"\nmax_edits = "two"'),
         [
-            "rules.toml:9: rule 'names': max_edits in [[]rules #1]: Input should be a valid integer (got 'two')",
+            "rules.toml:9: rule 'names': max_edits in [[]rules #1]: "
+            "Input should be a valid integer (got 'two')",
             "  fix: write `max_edits` as a whole number without quotes",
         ],
     ),

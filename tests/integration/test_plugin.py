@@ -59,7 +59,8 @@ def test_a_violation_fails_with_location_excerpt_and_expectation(
             "checks/sources/b.txt:2:23: given-name [error]",
             "  2 | When Blinken spoke to Gang, he smiled.",
             "    |                       ^^^^",
-            '  "Gang" is the given name of Qin Gang; on short reference write the family name "Qin"',
+            '  "Gang" is the given name of Qin Gang; '
+            'on short reference write the family name "Qin"',
             '  expected: "Qin"',
         ]
     )
@@ -89,11 +90,13 @@ def test_warnings_are_reported_without_failing(
 ) -> None:
     root = mini_project(
         {"b": GIVEN_NAME},
-        rules=QIN_RULE.replace('description = "People', 'severity = "warning"\ndescription = "People'),
+        rules=QIN_RULE.replace(
+            'description = "People', 'severity = "warning"\ndescription = "People'
+        ),
     )
     result = pytester.runpytest("checks/")
     result.assert_outcomes(passed=1)
-    result.stdout.fnmatch_lines(["*1 findings (0 errors, 1 warnings) from 1 rules, 0 failed*"])
+    result.stdout.fnmatch_lines(["*1 finding (0 errors, 1 warning) from 1 rule, 0 failed*"])
     report = json.loads((root / "reports" / "concord.json").read_text(encoding="utf-8"))
     assert report["findings"][0]["severity"] == "warning"
 

@@ -76,7 +76,9 @@ def find_dateline(text: str, date_order: DateOrder | None = None) -> Dateline | 
         if day:
             found.append((match.start(), day, match.group(0).strip()))
     for match in _NUMERIC.finditer(text):
-        day = _numeric_date(int(match["first"]), int(match["second"]), int(match["year"]), date_order)
+        day = _numeric_date(
+            int(match["first"]), int(match["second"]), int(match["year"]), date_order
+        )
         if day:
             found.append((match.start(), day, match.group(0).strip()))
     if not found:

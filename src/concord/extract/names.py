@@ -181,17 +181,17 @@ class NameMatcher:
         mentions = []
         for start in _free_windows(used, len(form.keys)):
             window = chunk[start : start + len(form.keys)]
-            exact = [token.key == key for token, key in zip(window, form.keys)]
+            exact = [token.key == key for token, key in zip(window, form.keys, strict=True)]
             if not any(exact) or all(exact):
                 continue
             near = [
                 not same and self._within_edits(token.key, key)
-                for token, key, same in zip(window, form.keys, exact)
+                for token, key, same in zip(window, form.keys, exact, strict=True)
             ]
-            if not all(same or close for same, close in zip(exact, near)):
+            if not all(same or close for same, close in zip(exact, near, strict=True)):
                 continue
             _mark(used, start, len(form.keys))
-            for token, word, close in zip(window, form.words, near):
+            for token, word, close in zip(window, form.words, near, strict=True):
                 if close:
                     mentions.append(
                         _mention(form.person, "misspelt", [token], form.text, expected=word)
@@ -322,8 +322,10 @@ def _joins(text: str, previous: _Token, previous_end: int, start: int) -> bool:
     gap = text[previous_end:start]
     if _NAME_GAP.fullmatch(gap):
         return True
-    return previous.key in TITLE_ABBREVIATIONS and gap.startswith(".") and bool(
-        _NAME_GAP.fullmatch(gap[1:])
+    return (
+        previous.key in TITLE_ABBREVIATIONS
+        and gap.startswith(".")
+        and bool(_NAME_GAP.fullmatch(gap[1:]))
     )
 
 

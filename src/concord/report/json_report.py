@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from concord.corpus import Corpus
-from concord.paths import display_path
 from concord.corpus import Source
+from concord.paths import display_path
 from concord.report.results import RunResults
 
 SCHEMA_VERSION = 1

@@ -6,15 +6,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from concord.corpus import Corpus
-from concord.paths import display_path
 from concord.findings import Finding
 from concord.findings import Location
+from concord.paths import display_path
 
 EXCERPT_CONTEXT = 60
 
 
 def render_failure(
     rule_id: str,
+    *,
     kind: str,
     description: str,
     findings: Sequence[Finding],
@@ -25,11 +26,11 @@ def render_failure(
     warnings = len(findings) - errors
     counts = ", ".join(
         part
-        for part in (_plural(errors, "error"), _plural(warnings, "warning"))
+        for part in (plural(errors, "error"), plural(warnings, "warning"))
         if not part.startswith("0 ")
     )
     lines = [
-        f"{_plural(len(findings), 'finding')} ({counts}) for rule {rule_id} ({kind})",
+        f"{plural(len(findings), 'finding')} ({counts}) for rule {rule_id} ({kind})",
         description,
     ]
     for finding in findings:
@@ -73,5 +74,5 @@ def _excerpt(location: Location, corpus: Corpus) -> list[str]:
     return [gutter + shown, marker + "^" * max(1, end - start)]
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")

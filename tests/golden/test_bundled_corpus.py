@@ -1,0 +1,81 @@
+"""Golden tests: `pytest checks/` on the bundled corpus, its terminal output and its JSON report.
+
+The golden files are reviewed diffs. To regenerate after an intended change, run
+`CONCORD_UPDATE_GOLDEN=1 pytest tests/golden` and read `git diff tests/golden` before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BUNDLED_SOURCES
+from tests.helpers import ROOT
+from tests.helpers import SHARED
+
+GOLDEN = Path(__file__).parent
+UPDATE = os.environ.get("CONCORD_UPDATE_GOLDEN") == "1"
+_VOLATILE = re.compile(r"^(platform |rootdir:|configfile:|plugins:|cachedir:)")
+_DURATION = re.compile(r" in \d+\.\d+s( \(\d+:\d+:\d+\))?")
+
+
+def _run_checks(reports: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "checks/", "-p", "no:cacheprovider"]
+        + ["--concord-reports", str(reports), "--color=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+
+
+def _compare(actual: str, golden: Path) -> None:
+    if UPDATE:
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def checks_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int, Path]:
+    reports = tmp_path_factory.mktemp("reports")
+    completed = _run_checks(reports)
+    return completed.stdout, completed.returncode, reports
+
+
+def test_the_run_exits_1_because_the_corpus_is_inconsistent(
+    checks_run: tuple[str, int, Path],
+) -> None:
+    _, code, _ = checks_run
+    assert code == pytest.ExitCode.TESTS_FAILED
+
+
+def test_terminal_output(checks_run: tuple[str, int, Path]) -> None:
+    stdout, _, reports = checks_run
+    stdout = stdout.replace(str(reports), "<reports>")
+    lines = [line for line in stdout.splitlines() if not _VOLATILE.match(line)]
+    _compare(_DURATION.sub(" in N.NNs", "\n".join(lines)) + "\n", GOLDEN / "checks.txt")
+
+
+def test_json_report(checks_run: tuple[str, int, Path]) -> None:
+    _, _, reports = checks_run
+    report = json.loads((reports / "concord.json").read_text(encoding="utf-8"))
+    report["tool"]["version"] = "<version>"
+    _compare(json.dumps(report, indent=2, ensure_ascii=False) + "\n", GOLDEN / "concord.json")
+
+
+def test_the_bundled_corpus_is_the_seeds_byte_for_byte() -> None:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"{seeds} is absent: the shared folder is not beside this checkout")
+    bundled = sorted(path.name for path in BUNDLED_SOURCES.iterdir())
+    assert bundled == sorted(path.name for path in seeds.iterdir())
+    for name in bundled:
+        assert (BUNDLED_SOURCES / name).read_bytes() == (seeds / name).read_bytes(), name
