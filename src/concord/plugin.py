@@ -15,13 +15,13 @@ from concord.collect import RuleViolations
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.paths import display_path
-from concord.report.terminal import plural
 from concord.report.atomic import write_atomically
 from concord.report.json_report import build_report
 from concord.report.json_report import render_json
 from concord.report.results import Outcome
 from concord.report.results import RuleResult
 from concord.report.results import RunResults
+from concord.report.terminal import plural
 from concord.settings import SETTINGS_KEY
 from concord.settings import Settings
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from tests.helpers import BUNDLED_SOURCES
@@ -27,8 +28,10 @@ _DURATION = re.compile(r" in \d+\.\d+s( \(\d+:\d+:\d+\))?")
 
 def _run_checks(reports: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "checks/", "-p", "no:cacheprovider"]
-        + ["--concord-reports", str(reports), "--color=no"],
+        [
+            *(sys.executable, "-m", "pytest", "checks/", "-p", "no:cacheprovider"),
+            *("--concord-reports", str(reports), "--color=no"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -79,3 +82,16 @@ def test_the_bundled_corpus_is_the_seeds_byte_for_byte() -> None:
     assert bundled == sorted(path.name for path in seeds.iterdir())
     for name in bundled:
         assert (BUNDLED_SOURCES / name).read_bytes() == (seeds / name).read_bytes(), name
+
+
+def test_the_json_report_matches_its_published_schema(checks_run: tuple[str, int, Path]) -> None:
+    _, _, reports = checks_run
+    schema = json.loads(
+        (ROOT / "src" / "concord" / "report" / "concord.schema.json").read_text(encoding="utf-8")
+    )
+    report = json.loads((reports / "concord.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(report, schema, format_checker=jsonschema.FormatChecker())
+    broken = {**report, "findings": [{**report["findings"][0], "locations": []}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
