@@ -37,6 +37,9 @@ MentionKind = Literal["full", "family", "given", "misspelt", "reversed"]
 FAULTY_KINDS: frozenset[MentionKind] = frozenset({"given", "misspelt", "reversed"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A word that may be capitalised: ASCII lowercase initials are skipped inside the regex engine,
+# which is most words; other initials (É, é) are checked with str.isupper.
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
 _OPENERS = " \t\r\"'“‘«„([{"
@@ -108,6 +111,13 @@ class NameMatcher:
             for text in (person.name, *person.aliases)
         ]
         self._forms = sorted(forms, key=lambda form: -len(form.keys))
+        # Every full-form match (exact, reversed or near) shares a word with its form, so a
+        # chunk only needs the forms indexed under its own words: most chunks have none.
+        self._forms_by_key: dict[str, list[int]] = {}
+        for position, form in enumerate(self._forms):
+            for key in set(form.keys):
+                self._forms_by_key.setdefault(key, []).append(position)
+        self._closest_part: dict[str, str | None] = {}
         self._parts: dict[str, list[_Part]] = {}
         for person in self.people:
             for word in person.name.split():
@@ -140,11 +150,13 @@ class NameMatcher:
     def _match_chunk(self, chunk: Sequence[_Token]) -> list[NameMention]:
         used = [False] * len(chunk)
         mentions: list[NameMention] = []
-        for form in self._forms:
+        positions = sorted({p for token in chunk for p in self._forms_by_key.get(token.key, ())})
+        forms = [self._forms[position] for position in positions]
+        for form in forms:
             mentions.extend(self._exact(chunk, used, form))
-        for form in self._forms:
+        for form in forms:
             mentions.extend(self._reversed(chunk, used, form))
-        for form in self._forms:
+        for form in forms:
             mentions.extend(self._near(chunk, used, form))
         mentions.extend(self._lone_word(chunk, used))
         return mentions
@@ -223,21 +235,32 @@ class NameMatcher:
     def _misspelt_part(self, token: _Token) -> list[NameMention]:
         if len(token.key) < self.min_misspelling_length:
             return []
-        best: tuple[int, str] | None = None
-        for key in self._part_keys:
-            if len(key) < self.min_misspelling_length:
-                continue
-            limit = self._edit_limit(key)
-            distance = OSA.distance(token.key, key, score_cutoff=limit)
-            if distance <= limit and (best is None or distance < best[0]):
-                best = (distance, key)
-        if best is None or is_common_word(token.key):
+        if token.key not in self._closest_part:  # the same words recur across sources
+            self._closest_part[token.key] = self._closest_misspelt_part(token.key)
+        closest = self._closest_part[token.key]
+        if closest is None:
             return []
-        parts = self._parts[best[1]]
+        parts = self._parts[closest]
         if len({part.person.name for part in parts}) > 1:
             return []
         part = parts[0]
         return [_mention(part.person, "misspelt", [token], part.word, expected=part.word)]
+
+    def _closest_misspelt_part(self, word: str) -> str | None:
+        """The declared name part `word` is a misspelling of, if it is one and no English word."""
+        best: tuple[int, str] | None = None
+        for key in self._part_keys:
+            if len(key) < self.min_misspelling_length or abs(
+                len(key) - len(word)
+            ) > self._edit_limit(key):
+                continue
+            limit = self._edit_limit(key)
+            distance = OSA.distance(word, key, score_cutoff=limit)
+            if distance <= limit and (best is None or distance < best[0]):
+                best = (distance, key)
+        if best is None or is_common_word(word):
+            return None
+        return best[1]
 
     def _within_edits(self, word: str, target: str) -> bool:
         if min(len(word), len(target)) < self.min_misspelling_length:
@@ -281,13 +304,10 @@ def _maybe_common_word(token: _Token) -> bool:
 def _chunks(text: str) -> Iterable[list[_Token]]:
     chunk: list[_Token] = []
     previous_end = 0
-    for match in _WORD.finditer(text):
+    for match in _CAPITALISED_WORD.finditer(text):
         word = match.group(0)
         if not word[0].isupper():
-            if chunk:
-                yield chunk
-                chunk = []
-            continue
+            continue  # a lowercase non-ASCII initial; the gap check below ends the chunk
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         end = match.end() - 2 if possessive else match.end()
         key = text[match.start() : end].casefold()
