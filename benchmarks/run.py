@@ -18,10 +18,8 @@ from pathlib import Path
 from concord.compare.names import check_names
 from concord.config import load_rules
 from concord.corpus import Corpus
-from concord.corpus import Source
 from concord.extract.names import NameMatcher
 from concord.rules import NameRule
-from concord.rules import SourceMetadata
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,23 +27,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def make_corpus(seeds: list[str], count: int, seed: int = 7) -> Corpus:
     """`count` documents: seeds with paragraphs shuffled; every 10th one gets "Gang" for "Qin"."""
     chooser = random.Random(seed)
-    sources = []
+    texts = {}
     for index in range(count):
         paragraphs = seeds[index % len(seeds)].split("\n\n")
         chooser.shuffle(paragraphs)
         text = "\n\n".join(paragraphs)
         if index % 10 == 0:
             text = "Qin Gang spoke on the phone.\n\n" + text + "\n\nGang told reporters so.\n"
-        sources.append(
-            Source(
-                id=f"doc{index:06d}",
-                path=Path(f"doc{index:06d}.txt"),
-                text=text,
-                metadata=SourceMetadata(),
-                published=None,
-            )
-        )
-    return Corpus(sources=tuple(sources))
+        texts[f"doc{index:06d}"] = text
+    return Corpus.from_texts(texts)
 
 
 def main() -> int:

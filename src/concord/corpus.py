@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import glob
 from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 from functools import cached_property
@@ -72,6 +73,22 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.sources)
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str]) -> Corpus:
+        """An in-memory corpus, for using the rules from Python (and for tests): id -> text."""
+        return cls(
+            sources=tuple(
+                Source(
+                    id=source_id,
+                    path=Path(f"{source_id}.txt"),
+                    text=text,
+                    metadata=SourceMetadata(),
+                    published=None,
+                )
+                for source_id, text in sorted(texts.items())
+            )
+        )
 
     @cached_property
     def by_id(self) -> dict[str, Source]:

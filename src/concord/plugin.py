@@ -12,6 +12,7 @@ from concord.collect import ChecksDir
 from concord.collect import RuleItem
 from concord.collect import RulesFile
 from concord.collect import RuleViolations
+from concord.corpus import Corpus
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.paths import display_path
@@ -145,7 +146,7 @@ class Reporter:
         for path in self.written:
             terminalreporter.write_line(f"report: {display_path(path, self.config.rootpath)}")
 
-    def _corpus(self) -> Any:
+    def _corpus(self) -> Corpus | None:
         """The corpus, loaded here if the rules ran in xdist workers; None if it won't load."""
         try:
             return self.settings.projects.load(self.settings.rules_path).corpus

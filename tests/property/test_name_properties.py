@@ -3,19 +3,15 @@ an injected given-name short form is found exactly where it was put, typography 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
 from concord.compare.names import check_names
 from concord.corpus import Corpus
-from concord.corpus import Source
 from concord.findings import Finding
 from concord.rules import NameRule
 from concord.rules import Person
-from concord.rules import SourceMetadata
 
 PEOPLE = [
     Person(name="Qin Gang", family="Qin"),
@@ -58,18 +54,7 @@ def _text(document: list[tuple[str, int, int, str]]) -> str:
 
 
 def _corpus(texts: list[str]) -> Corpus:
-    return Corpus(
-        sources=tuple(
-            Source(
-                id=f"s{index}",
-                path=Path(f"s{index}.txt"),
-                text=text,
-                metadata=SourceMetadata(),
-                published=None,
-            )
-            for index, text in enumerate(texts)
-        )
-    )
+    return Corpus.from_texts({f"s{index}": text for index, text in enumerate(texts)})
 
 
 def _where(findings: list[Finding]) -> list[tuple[str, str, int, int, str]]:

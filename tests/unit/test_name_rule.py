@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from concord.compare.names import check_names
 from concord.corpus import Corpus
-from concord.corpus import Source
 from concord.rules import NameRule
 from concord.rules import Person
-from concord.rules import SourceMetadata
 
 ZELENSKYY = Person(name="Volodymyr Zelenskyy", family="Zelenskyy", aliases=["Volodymyr Zelensky"])
 
 
 def _corpus(**texts: str) -> Corpus:
-    return Corpus(
-        sources=tuple(
-            Source(
-                id=key,
-                path=Path(f"{key}.txt"),
-                text=text,
-                metadata=SourceMetadata(),
-                published=None,
-            )
-            for key, text in sorted(texts.items())
-        )
-    )
+    return Corpus.from_texts(texts)
 
 
 def _rule(*checks: str) -> NameRule:
