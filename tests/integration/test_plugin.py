@@ -184,3 +184,18 @@ def test_xdist_gives_the_same_findings_and_writes_the_report_once(
     parallel_report = _report_without_volatile_parts(root / "reports" / "concord.json")
     assert parallel_report == serial_report
     assert sorted(path.name for path in (root / "reports").iterdir()) == ["concord.json"]
+
+
+def test_a_rules_file_inside_the_checks_folder_is_collected_once(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"b": GIVEN_NAME})
+    rules = (root / "rules.toml").read_text(encoding="utf-8")
+    (root / "checks" / "rules.toml").write_text(
+        rules.replace("checks/sources/*.txt", "sources/*.txt"), encoding="utf-8"
+    )
+    (root / "rules.toml").unlink()
+    pytester.makeini("[pytest]\nconcord_rules = checks/rules.toml\n")
+    result = pytester.runpytest("checks/", "-v")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["checks/rules.toml::names FAILED*"])
