@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import HEADER
 from tests.helpers import QIN_RULE
 from tests.helpers import MiniProject
 
@@ -18,7 +19,7 @@ def mini_project(pytester: pytest.Pytester) -> MiniProject:
     def make(
         sources: dict[str, str] | None = None,
         rules: str = QIN_RULE,
-        header: str = 'version = 1\n\n[corpus]\ninclude = ["checks/sources/*.txt"]\n',
+        header: str = HEADER,
     ) -> Path:
         root = pytester.path
         folder = root / "checks" / "sources"

@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_SOURCES = ROOT / "checks" / "sources"
 SHARED = ROOT.parent / "shared"
 
+HEADER = 'version = 1\n\n[corpus]\ninclude = ["checks/sources/*.txt"]\n'
+
 QIN_RULE = """
 [[rules]]
 id = "names"

@@ -33,6 +33,3 @@ class ProjectCache:
             project = Project(rules=rules, corpus=load_corpus(rules))
             self._projects[key] = project
         return project
-
-    def loaded(self, path: Path) -> Project | None:
-        return self._projects.get(path.resolve())

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import HEADER
 from tests.helpers import QIN_RULE
 from tests.helpers import MiniProject
 
 TEXT = "Qin Gang met Antony Blinken."
-HEADER = 'version = 1\n\n[corpus]\ninclude = ["checks/sources/*.txt"]\n'
 
 
 def _run(pytester: pytest.Pytester, *args: str, rules: str = "rules.toml") -> pytest.RunResult:
@@ -97,16 +97,6 @@ RULES_FILE_CASES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("rules", "expected"), RULES_FILE_CASES.values(), ids=list(RULES_FILE_CASES)
-)
-def test_a_broken_rules_file_is_one_clear_error(
-    pytester: pytest.Pytester, mini_project: MiniProject, rules: str, expected: list[str]
-) -> None:
-    mini_project({"a": TEXT}, rules=rules)
-    _run(pytester).stdout.fnmatch_lines(expected)
-
-
 HEADER_CASES = {
     "missing version": (
         HEADER.replace("version = 1\n", ""),
@@ -153,11 +143,22 @@ HEADER_CASES = {
 }
 
 
-@pytest.mark.parametrize(("header", "expected"), HEADER_CASES.values(), ids=list(HEADER_CASES))
-def test_a_broken_corpus_declaration_is_one_clear_error(
-    pytester: pytest.Pytester, mini_project: MiniProject, header: str, expected: list[str]
+# Each case is a whole rules file: the corpus header and the rules, one of them broken.
+CASES = {
+    **{name: (HEADER, rules, expected) for name, (rules, expected) in RULES_FILE_CASES.items()},
+    **{name: (header, QIN_RULE, expected) for name, (header, expected) in HEADER_CASES.items()},
+}
+
+
+@pytest.mark.parametrize(("header", "rules", "expected"), CASES.values(), ids=list(CASES))
+def test_a_broken_rules_file_is_one_clear_error(
+    pytester: pytest.Pytester,
+    mini_project: MiniProject,
+    header: str,
+    rules: str,
+    expected: list[str],
 ) -> None:
-    mini_project({"a": TEXT}, header=header)
+    mini_project({"a": TEXT}, rules=rules, header=header)
     _run(pytester).stdout.fnmatch_lines(expected)
 
 

@@ -40,3 +40,10 @@ def test_an_ambiguous_numeric_date_is_never_guessed() -> None:
 
 def test_an_impossible_date_is_ignored() -> None:
     assert find_dateline("31/02/2023\n", "DMY") is None
+
+
+def test_a_year_first_order_still_reads_unambiguous_day_month_year_dates() -> None:
+    found = find_dateline("14/06/2023\n", "YMD")
+    assert found is not None
+    assert found.date == dt.date(2023, 6, 14)
+    assert find_dateline("05/06/2023\n", "YMD") is None

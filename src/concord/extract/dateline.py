@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-DateOrder = Literal["DMY", "MDY", "YMD"]
+from concord.rules.corpus import DateOrder
 
 MONTHS = {
     name: number
@@ -88,9 +87,10 @@ def find_dateline(text: str, date_order: DateOrder | None = None) -> Dateline | 
 
 
 def _numeric_date(first: int, second: int, year: int, order: DateOrder | None) -> dt.date | None:
-    if order == "DMY" or (order is None and first > 12 >= second):
+    # In "xx/xx/yyyy" only DMY and MDY apply; any other order reads just the unambiguous dates.
+    if order == "DMY" or (order not in ("DMY", "MDY") and first > 12 >= second):
         return _safe_date(year, second, first)
-    if order == "MDY" or (order is None and second > 12 >= first):
+    if order == "MDY" or (order not in ("DMY", "MDY") and second > 12 >= first):
         return _safe_date(year, first, second)
     return None  # ambiguous (e.g. 05/06/2023) and no date order declared: never guess
 
