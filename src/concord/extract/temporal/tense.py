@@ -1,0 +1,49 @@
+"""The tense of the words around a temporal expression, read from a few marker words.
+
+A full parser would be more exact, but these markers decide the cases that matter for dates:
+"plans to meet on Monday" is future, "arrived early on Sunday" is past, and a bare "Friday"
+with no marker is left unknown, which the resolver then says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.extract.temporal.facts import Tense
+
+_FUTURE = (
+    r"will|won['’]t|['’]ll|shall|would|going to|about to|(?:plans?|planned|planning|set|scheduled|due|"
+    r"expected|expects?|intends?|intended|hopes?|aims?|is|are|was|were) to|ahead of|upcoming|"
+    r"coming|next|tomorrow"
+)
+_PAST = (
+    r"was|were|had|did|said|told|met|went|came|took|held|left|made|gave|saw|spoke|wrote|flew|"
+    r"ago|last|yesterday|earlier|previously|already|[a-z]{3,}ed"
+)
+_MARKER = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
+_WINDOW = 160
+
+
+def tense_before(text: str, start: int, end: int) -> Tense:
+    """The tense marked nearest before `start` in the same sentence, else just after `end`."""
+    window_start = max(0, start - _WINDOW)
+    before = text[window_start:start]
+    boundary = None
+    for boundary in _CLAUSE_END.finditer(before):
+        pass
+    if boundary is not None:
+        before = before[boundary.end() :]
+    nearest: Tense = "unknown"
+    for marker in _MARKER.finditer(before):
+        nearest = "future" if marker.group("future") else "past"
+    if nearest != "unknown":
+        return nearest
+    after = text[end : end + _WINDOW]
+    stop = _CLAUSE_END.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    marker = _MARKER.search(after)
+    if marker is None:
+        return "unknown"
+    return "future" if marker.group("future") else "past"
