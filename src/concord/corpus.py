@@ -104,7 +104,10 @@ def load_corpus(rules: LoadedRules) -> Corpus:
     for source_id, path in paths.items():
         declared = document.sources.get(source_id, SourceMetadata())
         metadata = declared.model_copy(
-            update={"language": declared.language or document.corpus.language}
+            update={
+                "language": declared.language or document.corpus.language,
+                "date_order": declared.date_order or document.corpus.date_order,
+            }
         )
         try:
             text = read_source(path)

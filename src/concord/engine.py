@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.corpus import Corpus
 from concord.findings import Finding
@@ -13,7 +14,7 @@ from concord.rules import Rule
 
 Checker = Callable[[Any, Corpus], list[Finding]]
 
-CHECKERS: dict[str, Checker] = {"name": check_names}
+CHECKERS: dict[str, Checker] = {"name": check_names, "date": check_dates}
 
 
 def run_rule(rule: Rule, corpus: Corpus) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from concord.corpus import Source
@@ -25,6 +26,7 @@ class Location:
     end_column: int
     text: str
     context: str  # the words around the span, for fingerprints that survive moved lines
+    note: str = ""  # what this span says, e.g. the interval a date resolves to
 
     @classmethod
     def of_span(cls, source: Source, start: int, end: int) -> Location:
@@ -43,8 +45,11 @@ class Location:
             context=context,
         )
 
+    def with_note(self, note: str) -> Location:
+        return replace(self, note=note)
+
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "source": self.source,
             "line": self.line,
             "column": self.column,
@@ -52,6 +57,9 @@ class Location:
             "end_column": self.end_column,
             "text": self.text,
         }
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 @dataclass(frozen=True)

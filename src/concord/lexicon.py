@@ -65,3 +65,28 @@ def _frequencies() -> Any:
 def is_common_word(word: str) -> bool:
     """True for an ordinary English word ("turns", "gang"); false for rare names ("blinken")."""
     return int(_frequencies()[word.casefold()]) >= COMMON_WORD_MIN_FREQUENCY
+
+# Finite verbs that, standing between an event word and a date, show that the date belongs to
+# another action: in "The United States on Wednesday played down ... the trip", Wednesday
+# dates "played down", not the trip.
+FINITE_VERBS = PERSON_VERBS | frozenset(
+    """
+    is are was were comes came come goes went takes took makes made plays played gives gave
+    marks marked began begins started starts ended ends follows followed accused accuses
+    blamed blames signed signs rebuffed rebuked worsened offered offers agreed agrees
+    received receives expects expected scrapped postponed cancelled canceled delayed
+    """.split()
+)
+
+# Auxiliaries: with a past participle after them ("was scheduled"), they make a finite verb.
+AUXILIARIES = frozenset("is are was were be been being has have had".split())
+
+PRONOUNS = frozenset("he she they him her his their them".split())
+
+# Capitalised words that describe rather than name whoever acts ("Chinese state media").
+DEMONYMS = frozenset(
+    """
+    american americans chinese russian british french german japanese indian korean taiwanese
+    ukrainian european asian african israeli iranian western eastern
+    """.split()
+)

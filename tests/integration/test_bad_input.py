@@ -63,14 +63,14 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
         [
             "rules.toml:8: rule 'names': unknown kind 'nmae'",
-            "  fix: did you mean 'name'? known kinds: name",
+            "  fix: did you mean 'name'? known kinds: date, name",
         ],
     ),
     "missing kind": (
         QIN_RULE.replace('kind = "name"\n', ""),
         [
             "rules.toml:6: rule 'names': missing `kind`",
-            "  fix: add `kind = ...`, one of: name",
+            "  fix: add `kind = ...`, one of: date, name",
         ],
     ),
     "duplicate id": (

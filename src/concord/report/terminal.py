@@ -39,16 +39,28 @@ def render_failure(
     return "\n".join(lines)
 
 
+MAX_LOCATIONS_SHOWN = 12
+
+
 def render_finding(finding: Finding, corpus: Corpus, root: Path) -> list[str]:
     first, *others = finding.locations
     lines = [f"{_where(first, corpus, root)}: {finding.code} [{finding.severity}]"]
     lines.extend(_excerpt(first, corpus))
-    for location in others:
+    lines.extend(_note(first))
+    for location in others[: MAX_LOCATIONS_SHOWN - 1]:
         lines.append(f"  also {_where(location, corpus, root)}")
         lines.extend(_excerpt(location, corpus))
-    lines.append(f"  {finding.message}")
+        lines.extend(_note(location))
+    hidden = len(others) - (MAX_LOCATIONS_SHOWN - 1)
+    if hidden > 0:
+        lines.append(f"  … and {plural(hidden, 'more location')}, listed in the JSON report")
+    lines.extend(f"  {line}" for line in finding.message.splitlines())
     lines.append(f'  expected: "{finding.expected}"')
     return lines
+
+
+def _note(location: Location) -> list[str]:
+    return [f"  = {location.note}"] if location.note else []
 
 
 def _where(location: Location, corpus: Corpus, root: Path) -> str:

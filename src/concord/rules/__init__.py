@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from typing import Literal
 from typing import TypeAlias
 
@@ -13,14 +14,14 @@ from concord.rules.common import StrictModel
 from concord.rules.corpus import CorpusConfig
 from concord.rules.corpus import DateOrder
 from concord.rules.corpus import SourceMetadata
+from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
 
-# One model per kind. With a second kind this becomes
-# `Annotated[NameRule | DateRule, Field(discriminator="kind")]`.
-Rule: TypeAlias = NameRule
+# One model per kind; `kind` picks the model, so errors name the fields of the right one.
+Rule: TypeAlias = Annotated[NameRule | DateRule, Field(discriminator="kind")]
 
-RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule}
+RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule, "date": DateRule}
 
 
 class RulesDocument(StrictModel):
@@ -38,6 +39,7 @@ __all__ = [
     "RULE_MODELS",
     "CorpusConfig",
     "DateOrder",
+    "DateRule",
     "NameRule",
     "Person",
     "Rule",

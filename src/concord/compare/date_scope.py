@@ -1,0 +1,184 @@
+"""Which dates in a source are about a rule's event: near a trigger, done by its subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from concord.extract.sentences import Span
+from concord.extract.sentences import clauses
+from concord.extract.sentences import sentences
+from concord.extract.temporal import TemporalFact
+from concord.extract.temporal.vocabulary import MONTHS
+from concord.extract.temporal.vocabulary import WEEKDAYS
+from concord.lexicon import AUXILIARIES
+from concord.lexicon import DEMONYMS
+from concord.lexicon import FINITE_VERBS
+from concord.lexicon import FUNCTION_WORDS
+from concord.lexicon import PRONOUNS
+from concord.lexicon import TITLES
+from concord.rules.date import DateRule
+
+_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
+_CONSONANTS = frozenset("bcdfgklmnprstvz")
+
+
+def word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One regex for a list of words or phrases written by a user.
+
+    Each lowercase word also matches its regular inflections (visit: visits, visited, visiting;
+    arrive: arrived, arrival; travel: travelled). `*` stands for any letters. Nothing else in
+    the text is special: a user's words are escaped, never run as a pattern.
+    """
+    alternatives = [r"\s+".join(_word_forms(word) for word in phrase.split()) for phrase in phrases]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def _word_forms(word: str) -> str:
+    if "*" in word:
+        return r"\w*".join(re.escape(part) for part in word.split("*"))
+    escaped = re.escape(word)
+    if not word.islower() or not word.isalpha():
+        return escaped
+    forms = [escaped + r"(?:s|es|ed|d|ing)?"]
+    if word.endswith("e"):
+        forms.append(re.escape(word[:-1]) + r"(?:ing|al|ion|ions)")
+    if word[-1] in _CONSONANTS:
+        forms.append(escaped + re.escape(word[-1]) + r"(?:ed|ing)")
+    if word.endswith("y"):
+        forms.append(re.escape(word[:-1]) + r"(?:ies|ied)")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@dataclass(frozen=True)
+class EventScope:
+    """A date rule's way of telling its event's dates from the other dates of a text."""
+
+    triggers: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+    subject: tuple[str, ...]
+    scope: str
+
+    @classmethod
+    def of(cls, rule: DateRule) -> EventScope:
+        return cls(
+            triggers=word_pattern(rule.triggers),
+            exclude=word_pattern(rule.exclude) if rule.exclude else None,
+            subject=tuple(name.casefold() for name in rule.subject),
+            scope=rule.scope,
+        )
+
+    def select(self, text: str, facts: Sequence[TemporalFact]) -> list[TemporalFact]:
+        """The facts (dates and ranges, not durations) that date this event in `text`."""
+        dated = [fact for fact in facts if fact.kind != "duration"]
+        if not dated:
+            return []
+        fact_spans = [(fact.start, fact.end) for fact in facts]
+        chosen: dict[int, TemporalFact] = {}
+        all_sentences = sentences(text)
+        for index, sentence in enumerate(all_sentences):
+            in_sentence = [fact for fact in dated if sentence[0] <= fact.start < sentence[1]]
+            if not in_sentence:
+                continue
+            triggers = [
+                found
+                for found in self.triggers.finditer(text, sentence[0], sentence[1])
+                if not _inside(found.span(), fact_spans)
+            ]
+            if not triggers:
+                continue
+            previous = all_sentences[index - 1] if index else None
+            parts = clauses(text, sentence, fact_spans) if self.scope == "clause" else [sentence]
+            for trigger in triggers:
+                part = _containing(parts, trigger.start())
+                if part is None or self._excluded(text, part):
+                    continue
+                if not self._by_subject(text, sentence, previous, trigger.start()):
+                    continue
+                for fact in in_sentence:
+                    if not part[0] <= fact.start < part[1]:
+                        continue
+                    if self.scope == "clause" and _verb_between(text, trigger.span(), fact):
+                        continue
+                    chosen[fact.start] = fact
+        return [chosen[start] for start in sorted(chosen)]
+
+    def _excluded(self, text: str, part: Span) -> bool:
+        return self.exclude is not None and self.exclude.search(text, part[0], part[1]) is not None
+
+    def _by_subject(self, text: str, sentence: Span, previous: Span | None, trigger: int) -> bool:
+        if not self.subject:
+            return True
+        if self.scope == "sentence":
+            return self._names_subject(text[sentence[0] : sentence[1]])
+        agent = _nearest_agent(text, sentence[0], trigger)
+        if agent is not None and agent.casefold() not in PRONOUNS:
+            return self._names_subject(agent)
+        around = text[sentence[0] : sentence[1]]
+        if previous is not None:
+            around = text[previous[0] : previous[1]] + " " + around
+        return self._names_subject(around)
+
+    def _names_subject(self, text: str) -> bool:
+        words = text.casefold()
+        return any(re.search(rf"\b{re.escape(name)}\b", words) for name in self.subject)
+
+
+def _nearest_agent(text: str, sentence_start: int, trigger: int) -> str | None:
+    """The name or pronoun nearest before the trigger: a run of capitalised words that names
+    someone ("US Secretary of State Antony Blinken"), or "he", "she", "they"."""
+    tokens = list(_TOKEN.finditer(text, sentence_start, trigger))
+    run: list[str] = []
+    for token in reversed(tokens):
+        word = token.group().rstrip(".’'s") or token.group()
+        folded = word.casefold()
+        if token.group()[0].isupper():
+            sentence_initial = token.start() == sentence_start
+            if folded in MONTHS or folded in WEEKDAYS or (sentence_initial and folded in FUNCTION_WORDS):
+                if run:
+                    break
+                continue
+            run.append(word)
+            continue
+        if run and folded == "of":
+            continue
+        if run:
+            break
+        if folded in PRONOUNS:
+            return folded
+    naming = [word for word in run if not _describes(word)]
+    return " ".join(reversed(run)) if naming else None
+
+
+def _describes(word: str) -> bool:
+    folded = word.casefold()
+    letters = folded.replace(".", "")
+    return folded in TITLES or folded in DEMONYMS or folded in FUNCTION_WORDS or (
+        word.replace(".", "").isupper() and len(letters) <= 4
+    )
+
+
+def _verb_between(text: str, trigger: tuple[int, int], fact: TemporalFact) -> bool:
+    if fact.start >= trigger[1]:
+        between = text[trigger[1] : fact.start]
+    else:
+        between = text[fact.end : trigger[0]]
+    words = [word.casefold() for word in _TOKEN.findall(between)]
+    for index, word in enumerate(words):
+        if word in FINITE_VERBS and word not in AUXILIARIES:
+            return True
+        if word in AUXILIARIES and index + 1 < len(words) and words[index + 1].endswith(("ed", "en")):
+            return True
+    return False
+
+
+def _containing(parts: Sequence[Span], offset: int) -> Span | None:
+    for part in parts:
+        if part[0] <= offset < part[1]:
+            return part
+    return None
+
+
+def _inside(span: tuple[int, int], spans: Sequence[Span]) -> bool:
+    return any(first <= span[0] and span[1] <= last for first, last in spans)

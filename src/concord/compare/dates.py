@@ -1,0 +1,195 @@
+"""The `date` rule: the dates each source gives an event must agree, by the rule's policy.
+
+A disagreement is one finding per rule, listing each distinct value with the sources holding it,
+so its size grows with the number of distinct values, not with the number of source pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from concord.compare.date_scope import EventScope
+from concord.corpus import Corpus
+from concord.corpus import Source
+from concord.extract.temporal import Interval
+from concord.extract.temporal import TemporalFact
+from concord.extract.temporal import dates
+from concord.extract.temporal.calendar import month
+from concord.extract.temporal.calendar import week_of
+from concord.extract.temporal.calendar import years
+from concord.findings import Finding
+from concord.findings import Location
+from concord.rules.date import DateRule
+
+_MAX_SOURCES_NAMED = 8
+_COARSENESS = {
+    "day": 0, "days": 0, "weekend": 1, "week": 2, "month": 3, "quarter": 4, "half": 5,
+    "year": 6, "decade": 7, "century": 8,
+}
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One in-scope date of one source."""
+
+    source: Source
+    fact: TemporalFact
+
+    @property
+    def interval(self) -> Interval:
+        assert self.fact.interval is not None
+        return self.fact.interval
+
+
+def check_dates(rule: DateRule, corpus: Corpus) -> list[Finding]:
+    scope = EventScope.of(rule)
+    findings: list[Finding] = []
+    resolved: list[Dated] = []
+    for source in corpus:
+        reference = source.published.date if source.published else None
+        facts = dates(
+            source.text,
+            reference,
+            week_start=rule.week_start,
+            date_order=source.metadata.date_order,
+        )
+        for fact in scope.select(source.text, facts):
+            if fact.interval is None:
+                findings.append(_unresolved(rule, source, fact))
+            else:
+                resolved.append(Dated(source, fact))
+    clash = _first_clash(rule, resolved)
+    if clash is not None:
+        findings.append(_disagreement(rule, resolved, clash))
+    return findings
+
+
+def _first_clash(rule: DateRule, resolved: Sequence[Dated]) -> tuple[Dated, Dated] | None:
+    """Two dates that break the policy, or None when all agree. Linear for overlap/within."""
+    if len(resolved) < 2:
+        return None
+    if rule.policy == "same":
+        distinct: dict[Interval, Dated] = {}
+        for dated in resolved:
+            distinct.setdefault(dated.interval, dated)
+        values = list(distinct.values())
+        for index, first in enumerate(values):
+            for second in values[index + 1 :]:
+                if not _same(first.fact, second.fact):
+                    return first, second
+        return None
+    latest_start = max(resolved, key=lambda dated: (dated.interval.first, _order(dated)))
+    earliest_end = min(resolved, key=lambda dated: (dated.interval.last, _order(dated)))
+    gap = (latest_start.interval.first - earliest_end.interval.last).days
+    allowed = rule.within_days if rule.policy == "within" else 0
+    if gap > allowed:
+        return earliest_end, latest_start
+    return None
+
+
+def _order(dated: Dated) -> tuple[str, int]:
+    return dated.source.id, dated.fact.start
+
+
+def _same(first: TemporalFact, second: TemporalFact) -> bool:
+    """Equal once both are widened to the coarser one's unit: "June 18" is the same week as
+    "the week of June 12" but not the same day as "June 17"."""
+    assert first.interval is not None and second.interval is not None
+    coarser = max(first.granularity, second.granularity, key=lambda unit: _COARSENESS[unit])
+    return _widen(first.interval, coarser) == _widen(second.interval, coarser)
+
+
+def _widen(interval: Interval, unit: str) -> Interval:
+    rank = _COARSENESS[unit]
+    if rank <= _COARSENESS["weekend"]:
+        return interval
+    if rank == _COARSENESS["week"]:
+        return Interval(week_of(interval.first, "monday").first, week_of(interval.last, "monday").last)
+    if rank <= _COARSENESS["half"]:
+        return Interval(month(interval.first.year, interval.first.month).first, month(interval.last.year, interval.last.month).last)
+    return years(interval.first.year, interval.last.year)
+
+
+def _disagreement(rule: DateRule, resolved: Sequence[Dated], clash: tuple[Dated, Dated]) -> Finding:
+    by_value: dict[Interval, list[Dated]] = defaultdict(list)
+    for dated in resolved:
+        by_value[dated.interval].append(dated)
+    first, second = clash
+    relation = {
+        "overlap": "share no day",
+        "within": f"are more than {rule.within} apart",
+        "same": "are not the same",
+    }[rule.policy]
+    values = "\n".join(
+        f"  {interval}: {_phrases(held)} in {_source_ids(held)}"
+        for interval, held in sorted(by_value.items())
+    )
+    message = (
+        f"the sources disagree on when {rule.event_name} happens (policy {rule.policy}): "
+        f'{first.interval} ("{first.fact.text}", {first.source.id}) and {second.interval} '
+        f'("{second.fact.text}", {second.source.id}) {relation}.\n'
+        f"{len(by_value)} distinct dates:\n{values}"
+    )
+    plurality = max(
+        by_value.items(), key=lambda item: (len({dated.source.id for dated in item[1]}), -len(str(item[0])))
+    )
+    others = [dated for dated in resolved if dated is not first and dated is not second]
+    locations = tuple(_location(dated) for dated in (first, second, *others))
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        code="date-mismatch",
+        message=message,
+        expected=f"{plurality[0]}, as {_source_ids(plurality[1])} say",
+        locations=locations,
+    )
+
+
+def _phrases(held: Sequence[Dated]) -> str:
+    return ", ".join(dict.fromkeys(f'"{dated.fact.text}"' for dated in held))
+
+
+def _source_ids(held: Sequence[Dated]) -> str:
+    ids = sorted({dated.source.id for dated in held})
+    named = ", ".join(ids[:_MAX_SOURCES_NAMED])
+    if len(ids) > _MAX_SOURCES_NAMED:
+        named += f" and {len(ids) - _MAX_SOURCES_NAMED} more"
+    return named
+
+
+def _location(dated: Dated) -> Location:
+    location = Location.of_span(dated.source, dated.fact.start, dated.fact.end)
+    return location.with_note(f'"{dated.fact.text}" → {dated.interval}{_reference(dated)}')
+
+
+def _reference(dated: Dated) -> str:
+    fact, published = dated.fact, dated.source.published
+    if fact.reference is None or published is None:
+        return ""
+    where = "declared" if published.origin == "declared" else f"read from line {published.line}"
+    note = f" (published {published.date.isoformat()}, {where})"
+    if fact.note:
+        note += f"; {fact.note}"
+    return note
+
+
+def _unresolved(rule: DateRule, source: Source, fact: TemporalFact) -> Finding:
+    if "publication" in fact.reason:
+        fix = f'declare published = YYYY-MM-DD under [sources."{source.id}"] in the rules file'
+        expected = f"a publication date for source {source.id}"
+    else:
+        fix = f'set date_order = "DMY" or "MDY" under [corpus] or [sources."{source.id}"]'
+        expected = "a date that can be read one way only"
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.unresolved_severity,
+        code="unresolved-date",
+        message=f'"{fact.text}" dates {rule.event_name} but cannot be placed on the calendar: '
+        f"{fact.reason}; fix: {fix}",
+        expected=expected,
+        locations=(Location.of_span(source, fact.start, fact.end),),
+    )

@@ -1,0 +1,115 @@
+"""Sentences and clauses of a text, as character spans.
+
+Rule-based and deliberately small: a sentence ends at ". ", "! " or "? " before a capital or a
+quote, or at a line break, except after a title ("Mr."), an initial ("U.S.") or a company suffix
+("Corp."). Clauses end at commas, semicolons, colons, dashes and brackets, and before a
+subordinating word ("since", "after", "which"). Spans given as `keep_whole` (dates such as
+"June 18, 2023" or "the day after tomorrow") are never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from concord.lexicon import TITLE_ABBREVIATIONS
+
+Span = tuple[int, int]
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_NO_END_AFTER = TITLE_ABBREVIATIONS | frozenset(
+    "corp inc ltd co jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_CLAUSE_MARK = re.compile(
+    r"[,;:()\[\]]|\s[–—-]\s|\b(?=(?:since|after|before|when|while|because|although|though|"
+    r"where|which|who|whom|whose|whereas|until|unless|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of `text`, in order, without surrounding whitespace."""
+    spans: list[Span] = []
+    start = 0
+    for end_mark in _SENTENCE_END.finditer(text):
+        if end_mark.group().startswith(".") and _abbreviation_before(text, end_mark.start()):
+            continue
+        _add_stripped(text, start, end_mark.start() + 1, spans)
+        start = end_mark.end()
+    _add_stripped(text, start, len(text), spans)
+    return spans
+
+
+def clauses(text: str, sentence: Span, keep_whole: Sequence[Span] = ()) -> list[Span]:
+    """The clauses of one sentence. A clause holding nothing but a date and small words ("In
+    2018," or "And, earlier this month,") joins the clause after it, which it dates."""
+    start, end = sentence
+    cuts = [
+        mark.start()
+        for mark in _CLAUSE_MARK.finditer(text, start, end)
+        if not any(first < mark.start() < last for first, last in keep_whole)
+    ]
+    spans: list[Span] = []
+    clause_start = start
+    for cut in cuts:
+        if cut > clause_start:
+            spans.append((clause_start, cut))
+        clause_start = cut + 1 if text[cut] in ",;:()[]" else cut
+    if clause_start < end:
+        spans.append((clause_start, end))
+    return _join_fronted(text, spans, keep_whole)
+
+
+def _join_fronted(text: str, spans: list[Span], dates: Sequence[Span]) -> list[Span]:
+    joined: list[Span] = []
+    pending: int | None = None
+    for first, last in spans:
+        if pending is not None:
+            first = pending
+            pending = None
+        if _only_a_date(text, first, last, dates):
+            pending = first
+            continue
+        joined.append((first, last))
+    if pending is not None:
+        if joined:
+            joined[-1] = (joined[-1][0], spans[-1][1])
+        else:
+            joined.append((pending, spans[-1][1]))
+    return joined
+
+
+_SMALL_WORDS = frozenset(
+    "a an and the in on at by of for from since during just only also then but so "
+    "until till".split()
+)
+
+
+def _only_a_date(text: str, start: int, end: int, dates: Sequence[Span]) -> bool:
+    inside = [(first, last) for first, last in dates if start <= first and last <= end]
+    if not inside:
+        return False
+    rest = text[start:end]
+    for first, last in sorted(inside, reverse=True):
+        rest = rest[: first - start] + " " + rest[last - start :]
+    words = re.findall(r"[A-Za-z']+", rest)
+    return all(word.casefold() in _SMALL_WORDS for word in words)
+
+
+def _abbreviation_before(text: str, period: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, period - 12) : period])
+    if word is None:
+        return False
+    token = word.group(1)
+    if "." in token or len(token) == 1:
+        return True  # "U.S." or an initial
+    return token.casefold() in _NO_END_AFTER
+
+
+def _add_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
