@@ -26,4 +26,12 @@ description = "People are called by their family name."
   family = "Blinken"
 """
 
+DATE_RULE = """
+[[rules]]
+id = "visit"
+kind = "date"
+description = "The visit's dates agree."
+triggers = ["visit"]
+"""
+
 MiniProject = Callable[..., Path]

@@ -75,16 +75,22 @@ class Corpus:
         return len(self.sources)
 
     @classmethod
-    def from_texts(cls, texts: Mapping[str, str]) -> Corpus:
-        """An in-memory corpus, for using the rules from Python (and for tests): id -> text."""
+    def from_texts(
+        cls, texts: Mapping[str, str], published: Mapping[str, dt.date] | None = None
+    ) -> Corpus:
+        """An in-memory corpus, for using the rules from Python (and for tests): id -> text,
+        with optional publication dates (id -> date), taken as declared."""
+        dates = published or {}
         return cls(
             sources=tuple(
                 Source(
                     id=source_id,
                     path=Path(f"{source_id}.txt"),
                     text=text,
-                    metadata=SourceMetadata(),
-                    published=None,
+                    metadata=SourceMetadata(published=dates.get(source_id)),
+                    published=Published(dates[source_id], "declared")
+                    if source_id in dates
+                    else None,
                 )
                 for source_id, text in sorted(texts.items())
             )

@@ -66,6 +66,7 @@ def is_common_word(word: str) -> bool:
     """True for an ordinary English word ("turns", "gang"); false for rare names ("blinken")."""
     return int(_frequencies()[word.casefold()]) >= COMMON_WORD_MIN_FREQUENCY
 
+
 # Finite verbs that, standing between an event word and a date, show that the date belongs to
 # another action: in "The United States on Wednesday played down ... the trip", Wednesday
 # dates "played down", not the trip.

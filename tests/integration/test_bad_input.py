@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import DATE_RULE
 from tests.helpers import HEADER
 from tests.helpers import QIN_RULE
 from tests.helpers import MiniProject
@@ -97,6 +98,59 @@ RULES_FILE_CASES = {
 }
 
 
+DATE_RULE_CASES = {
+    "date: policy within without the gap": (
+        DATE_RULE + 'policy = "within"\n',
+        [
+            "rules.toml:6: rule 'visit': policy = \"within\" needs the largest gap",
+            '  fix: add within = "2 days"',
+        ],
+    ),
+    "date: a gap that is no number of days": (
+        DATE_RULE + 'policy = "within"\nwithin = "two days"\n',
+        [
+            "rules.toml:6: rule 'visit': within = \"two days\" is not a number of days or weeks",
+            '  fix: write it like "2 days" or "1 week"',
+        ],
+    ),
+    "date: a gap with another policy": (
+        DATE_RULE + 'within = "2 days"\n',
+        [
+            'rules.toml:6: rule \'visit\': within = "2 days" only applies to policy = "within"',
+            '  fix: set policy = "within" or remove within',
+        ],
+    ),
+    "date: unknown key": (
+        DATE_RULE.replace("triggers", "trigers"),
+        [
+            "rules.toml:10: rule 'visit': unknown key 'trigers' in [[]rules #1]",
+            "  fix: did you mean 'triggers'? allowed keys: id, description, severity, kind, *",
+        ],
+    ),
+    "date: no triggers": (
+        DATE_RULE.replace('triggers = ["visit"]', "triggers = []"),
+        [
+            "rules.toml:10: rule 'visit': triggers in [[]rules #1]: *at least 1 item*",
+            "  fix: *",
+        ],
+    ),
+    "date: an empty trigger": (
+        DATE_RULE.replace('triggers = ["visit"]', 'triggers = ["visit", " "]'),
+        [
+            "rules.toml:6: rule 'visit': triggers has an empty entry ' '",
+            "  fix: write a word or phrase",
+        ],
+    ),
+    "date: a week start that does not exist": (
+        DATE_RULE + 'week_start = "saturday"\n',
+        [
+            "rules.toml:11: rule 'visit': week_start = 'saturday' is not allowed",
+            "  fix: use one of 'monday' or 'sunday'*",
+        ],
+    ),
+}
+
+
 HEADER_CASES = {
     "missing version": (
         HEADER.replace("version = 1\n", ""),
@@ -146,6 +200,7 @@ HEADER_CASES = {
 # Each case is a whole rules file: the corpus header and the rules, one of them broken.
 CASES = {
     **{name: (HEADER, rules, expected) for name, (rules, expected) in RULES_FILE_CASES.items()},
+    **{name: (HEADER, rules, expected) for name, (rules, expected) in DATE_RULE_CASES.items()},
     **{name: (header, QIN_RULE, expected) for name, (header, expected) in HEADER_CASES.items()},
 }
 

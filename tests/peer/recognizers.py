@@ -41,7 +41,10 @@ FILES = (
 )
 _LEADING = re.compile(r"^(?:(?:on|in|the|for|during|of|my)\s+)+", re.IGNORECASE)
 _SUB_DAY = re.compile(r"T|PT")
-_SUB_DAY_WORDS = re.compile(r"[0-9 -](?:h|hrs?|hours?|min|mins|minutes?|sec|secs|seconds?)\b|\b(?:an? |half )hour", re.IGNORECASE)
+_SUB_DAY_WORDS = re.compile(
+    r"[0-9 -](?:h|hrs?|hours?|min|mins|minutes?|sec|secs|seconds?)\b|\b(?:an? |half )hour",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,9 @@ class Outcome:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = json.loads((SUITE / f"{name}.json").read_text(encoding="utf-8-sig"))
+    cases: list[dict[str, Any]] = json.loads(
+        (SUITE / f"{name}.json").read_text(encoding="utf-8-sig")
+    )
     return cases
 
 
@@ -114,7 +119,10 @@ def _resolution_matches(fact: TemporalFact, value: dict[str, Any]) -> bool:
         elif "startDate" in resolution and "endDate" in resolution:
             start = date.fromisoformat(resolution["startDate"])
             end = date.fromisoformat(resolution["endDate"])
-            if fact.interval.first == start and fact.interval.last in {end, end - timedelta(days=1)}:
+            if fact.interval.first == start and fact.interval.last in {
+                end,
+                end - timedelta(days=1),
+            }:
                 return True
     return False
 
@@ -132,13 +140,18 @@ def score(name: str) -> Iterator[Outcome]:
         if not in_scope(case):
             continue
         reference = _reference(case) if parser else date(2016, 11, 7)
-        facts = [fact for fact in dates(case["Input"], reference, date_order="MDY") if _of_kind(name, fact)]
+        facts = [
+            fact
+            for fact in dates(case["Input"], reference, date_order="MDY")
+            if _of_kind(name, fact)
+        ]
         expected = [result["Text"] for result in case["Results"]]
         found = [fact.text for fact in facts]
         if parser:
             passed = len(facts) == len(expected) and all(
                 any(
-                    _normal(fact.text) == _normal(result["Text"]) and _resolution_matches(fact, result["Value"])
+                    _normal(fact.text) == _normal(result["Text"])
+                    and _resolution_matches(fact, result["Value"])
                     for fact in facts
                 )
                 for result in case["Results"]
@@ -169,6 +182,9 @@ if __name__ == "__main__":
         total += len(outcomes)
         for outcome in outcomes:
             if not outcome.passed and "-v" not in sys.argv:
-                print(f"FAIL {name}: {outcome.input!r} expected {outcome.expected} found {outcome.found}")
+                print(
+                    f"FAIL {name}: {outcome.input!r} "
+                    f"expected {outcome.expected} found {outcome.found}"
+                )
         print(f"{name}: {passed}/{len(outcomes)} ({passed / max(1, len(outcomes)):.0%})")
     print(f"all: {total_passed}/{total} ({total_passed / max(1, total):.0%})")

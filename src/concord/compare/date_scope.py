@@ -32,7 +32,7 @@ def word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     the text is special: a user's words are escaped, never run as a pattern.
     """
     alternatives = [r"\s+".join(_word_forms(word) for word in phrase.split()) for phrase in phrases]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 def _word_forms(word: str) -> str:
@@ -127,23 +127,38 @@ class EventScope:
 
 def _nearest_agent(text: str, sentence_start: int, trigger: int) -> str | None:
     """The name or pronoun nearest before the trigger: a run of capitalised words that names
-    someone ("US Secretary of State Antony Blinken"), or "he", "she", "they"."""
+    someone ("US Secretary of State Antony Blinken"), or "he", "she", "they".
+
+    A run after a preposition is a place or an object ("in China", "with Qin"), not the one
+    who acts, unless it is a possessive right before the trigger ("ahead of Blinken's visit").
+    """
     tokens = list(_TOKEN.finditer(text, sentence_start, trigger))
     run: list[str] = []
-    for token in reversed(tokens):
-        word = token.group().rstrip(".’'s") or token.group()
+    possessive_before_trigger = False
+    for position, token in enumerate(reversed(tokens)):
+        raw = token.group()
+        word = re.sub(r"[’']s$", "", raw).rstrip(".") or raw
         folded = word.casefold()
-        if token.group()[0].isupper():
+        if raw[0].isupper():
             sentence_initial = token.start() == sentence_start
-            if folded in MONTHS or folded in WEEKDAYS or (sentence_initial and folded in FUNCTION_WORDS):
+            if (
+                folded in MONTHS
+                or folded in WEEKDAYS
+                or (sentence_initial and folded in FUNCTION_WORDS)
+            ):
                 if run:
                     break
                 continue
+            if position == 0 and re.search(r"[’']s$", raw):
+                possessive_before_trigger = True
             run.append(word)
             continue
         if run and folded == "of":
             continue
         if run:
+            if folded in _PREPOSITIONS and not possessive_before_trigger:
+                run = []
+                continue
             break
         if folded in PRONOUNS:
             return folded
@@ -151,24 +166,35 @@ def _nearest_agent(text: str, sentence_start: int, trigger: int) -> str | None:
     return " ".join(reversed(run)) if naming else None
 
 
+_PREPOSITIONS = frozenset(
+    "in to from at with for on into across near over via toward towards about against between "
+    "among around through".split()
+)
+
+
 def _describes(word: str) -> bool:
     folded = word.casefold()
     letters = folded.replace(".", "")
-    return folded in TITLES or folded in DEMONYMS or folded in FUNCTION_WORDS or (
-        word.replace(".", "").isupper() and len(letters) <= 4
+    return (
+        folded in TITLES
+        or folded in DEMONYMS
+        or folded in FUNCTION_WORDS
+        or (word.replace(".", "").isupper() and len(letters) <= 4)
     )
 
 
 def _verb_between(text: str, trigger: tuple[int, int], fact: TemporalFact) -> bool:
-    if fact.start >= trigger[1]:
-        between = text[trigger[1] : fact.start]
-    else:
-        between = text[fact.end : trigger[0]]
+    after = fact.start >= trigger[1]
+    between = text[trigger[1] : fact.start] if after else text[fact.end : trigger[0]]
     words = [word.casefold() for word in _TOKEN.findall(between)]
     for index, word in enumerate(words):
         if word in FINITE_VERBS and word not in AUXILIARIES:
             return True
-        if word in AUXILIARIES and index + 1 < len(words) and words[index + 1].endswith(("ed", "en")):
+        if (
+            word in AUXILIARIES
+            and index + 1 < len(words)
+            and words[index + 1].endswith(("ed", "en"))
+        ):
             return True
     return False
 

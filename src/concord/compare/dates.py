@@ -25,8 +25,16 @@ from concord.rules.date import DateRule
 
 _MAX_SOURCES_NAMED = 8
 _COARSENESS = {
-    "day": 0, "days": 0, "weekend": 1, "week": 2, "month": 3, "quarter": 4, "half": 5,
-    "year": 6, "decade": 7, "century": 8,
+    "day": 0,
+    "days": 0,
+    "weekend": 1,
+    "week": 2,
+    "month": 3,
+    "quarter": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
 }
 
 
@@ -96,7 +104,8 @@ def _order(dated: Dated) -> tuple[str, int]:
 def _same(first: TemporalFact, second: TemporalFact) -> bool:
     """Equal once both are widened to the coarser one's unit: "June 18" is the same week as
     "the week of June 12" but not the same day as "June 17"."""
-    assert first.interval is not None and second.interval is not None
+    assert first.interval is not None
+    assert second.interval is not None
     coarser = max(first.granularity, second.granularity, key=lambda unit: _COARSENESS[unit])
     return _widen(first.interval, coarser) == _widen(second.interval, coarser)
 
@@ -106,9 +115,14 @@ def _widen(interval: Interval, unit: str) -> Interval:
     if rank <= _COARSENESS["weekend"]:
         return interval
     if rank == _COARSENESS["week"]:
-        return Interval(week_of(interval.first, "monday").first, week_of(interval.last, "monday").last)
+        return Interval(
+            week_of(interval.first, "monday").first, week_of(interval.last, "monday").last
+        )
     if rank <= _COARSENESS["half"]:
-        return Interval(month(interval.first.year, interval.first.month).first, month(interval.last.year, interval.last.month).last)
+        return Interval(
+            month(interval.first.year, interval.first.month).first,
+            month(interval.last.year, interval.last.month).last,
+        )
     return years(interval.first.year, interval.last.year)
 
 
@@ -133,7 +147,8 @@ def _disagreement(rule: DateRule, resolved: Sequence[Dated], clash: tuple[Dated,
         f"{len(by_value)} distinct dates:\n{values}"
     )
     plurality = max(
-        by_value.items(), key=lambda item: (len({dated.source.id for dated in item[1]}), -len(str(item[0])))
+        by_value.items(),
+        key=lambda item: (len({dated.source.id for dated in item[1]}), -len(str(item[0]))),
     )
     others = [dated for dated in resolved if dated is not first and dated is not second]
     locations = tuple(_location(dated) for dated in (first, second, *others))

@@ -6,5 +6,18 @@ from concord.extract.dateline import Dateline
 from concord.extract.dateline import find_dateline
 from concord.extract.names import NameMention
 from concord.extract.names import names
+from concord.extract.temporal import Duration
+from concord.extract.temporal import Interval
+from concord.extract.temporal import TemporalFact
+from concord.extract.temporal import dates
 
-__all__ = ["Dateline", "NameMention", "find_dateline", "names"]
+__all__ = [
+    "Dateline",
+    "Duration",
+    "Interval",
+    "NameMention",
+    "TemporalFact",
+    "dates",
+    "find_dateline",
+    "names",
+]

@@ -63,10 +63,9 @@ def clauses(text: str, sentence: Span, keep_whole: Sequence[Span] = ()) -> list[
 def _join_fronted(text: str, spans: list[Span], dates: Sequence[Span]) -> list[Span]:
     joined: list[Span] = []
     pending: int | None = None
-    for first, last in spans:
-        if pending is not None:
-            first = pending
-            pending = None
+    for clause_start, last in spans:
+        first = clause_start if pending is None else pending
+        pending = None
         if _only_a_date(text, first, last, dates):
             pending = first
             continue

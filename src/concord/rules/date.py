@@ -29,7 +29,7 @@ class DateRule(RuleBase):
     kind: Literal["date"]
     event: str | None = Field(
         default=None,
-        description='A short name for the event, used in messages, e.g. "Blinken\'s visit to '
+        description="A short name for the event, used in messages, e.g. \"Blinken's visit to "
         'China". Defaults to the rule id.',
     )
     triggers: list[str] = Field(
@@ -40,7 +40,7 @@ class DateRule(RuleBase):
     )
     subject: list[str] = Field(
         default_factory=list,
-        description="Who the event is about, e.g. [\"Blinken\"]. When set, a trigger only counts "
+        description='Who the event is about, e.g. ["Blinken"]. When set, a trigger only counts '
         "when the nearest name before it (or the person a pronoun stands for) is one of these.",
     )
     exclude: list[str] = Field(
@@ -51,7 +51,7 @@ class DateRule(RuleBase):
     scope: DateScope = Field(
         default="clause",
         description="How close a date must be to a trigger. `clause`: in the same clause, "
-        "with no other verb between them (\"said on Wednesday, confirming the trip\" dates the "
+        'with no other verb between them ("said on Wednesday, confirming the trip" dates the '
         "statement). `sentence`: anywhere in the same sentence.",
     )
     policy: DatePolicy = Field(
@@ -78,9 +78,7 @@ class DateRule(RuleBase):
     @model_validator(mode="after")
     def _within_goes_with_its_policy(self) -> DateRule:
         if self.policy == "within" and self.within is None:
-            raise ValueError(
-                'policy = "within" needs the largest gap; fix: add within = "2 days"'
-            )
+            raise ValueError('policy = "within" needs the largest gap; fix: add within = "2 days"')
         if self.within is not None:
             if self.policy != "within":
                 raise ValueError(

@@ -2,7 +2,8 @@
 
     >>> from datetime import date
     >>> from concord.extract import dates
-    >>> [(fact.text, str(fact.interval)) for fact in dates("Blinken visits next week.", reference=date(2023, 6, 14))]
+    >>> facts = dates("Blinken visits next week.", reference=date(2023, 6, 14))
+    >>> [(fact.text, str(fact.interval)) for fact in facts]
     [('next week', '2023-06-19..2023-06-25')]
 
 Relative expressions ("tomorrow", "this weekend", "in May") need a reference date, normally the
@@ -18,6 +19,7 @@ from concord.extract.temporal.calendar import WeekStart
 from concord.extract.temporal.facts import Duration
 from concord.extract.temporal.facts import Granularity
 from concord.extract.temporal.facts import Interval
+from concord.extract.temporal.facts import Resolution
 from concord.extract.temporal.facts import TemporalFact
 from concord.extract.temporal.grammar import Context
 from concord.extract.temporal.grammar import DateOrder
@@ -39,6 +41,7 @@ def dates(
     `week_start` decides what "this week" and "next week" cover; `date_order` how "03/07/2023"
     is read when both orders are possible (without it, such a date is left unresolved).
     """
+
     def context_at(start: int, end: int) -> Context:
         return Context(reference, tense_before(text, start, end), week_start, date_order)
 
@@ -47,6 +50,7 @@ def dates(
         if _is_name_part(text, hit.start, hit.end):
             continue
         reading = hit.reading
+        resolution: Resolution
         if reading.interval is None and reading.duration is None:
             resolution = "unresolved"
         elif reading.relative:
@@ -81,14 +85,21 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     if not before or len(before) == len(text[max(0, start - 30) : start]):
         return False
     previous = before.split()[-1] if before.split() else ""
-    return bool(previous[:1].isupper() and previous.isalpha() and previous.casefold() not in _NOT_NAMES and not _sentence_start(before))
+    return bool(
+        previous[:1].isupper()
+        and previous.isalpha()
+        and previous.casefold() not in _NOT_NAMES
+        and not _sentence_start(before)
+    )
 
 
-_NOT_NAMES = frozenset("in on since by until during before after from of the and early late mid last next this".split())
+_NOT_NAMES = frozenset(
+    "in on since by until during before after from of the and early late mid last next this".split()
+)
 
 
 def _sentence_start(before: str) -> bool:
-    stripped = before[: -len(before.split()[-1])].rstrip()
+    stripped = before[: -len(before.rsplit(maxsplit=1)[-1])].rstrip()
     return not stripped or stripped[-1] in ".!?\n"
 
 

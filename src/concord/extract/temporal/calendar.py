@@ -77,7 +77,9 @@ def add_months(on: date, count: int) -> date:
     return on + relativedelta(months=count)
 
 
-def add(on: date, *, years: float = 0, months: float = 0, weeks: float = 0, days: float = 0) -> date:
+def add(
+    on: date, *, years: float = 0, months: float = 0, weeks: float = 0, days: float = 0
+) -> date:
     whole_months = round(years * 12 + months)
     return on + relativedelta(months=whole_months) + timedelta(days=round(weeks * 7 + days))
 
@@ -94,7 +96,9 @@ def shift(interval: Interval, *, days: int = 0, months: int = 0) -> Interval:
     return Interval(interval.first + delta, interval.last + delta)
 
 
-def month_day_near(month_number: int, day_number: int, reference: date, tense: Tense) -> date | None:
+def month_day_near(
+    month_number: int, day_number: int, reference: date, tense: Tense
+) -> date | None:
     """The date with this month and day nearest to `reference`; the tense breaks ties and
     decides dates more than a season away.
 
@@ -152,4 +156,9 @@ def _month_end(on: date) -> date:
 
 
 def _month_count(interval: Interval) -> int:
-    return (interval.last.year - interval.first.year) * 12 + interval.last.month - interval.first.month + 1
+    return (
+        (interval.last.year - interval.first.year) * 12
+        + interval.last.month
+        - interval.first.month
+        + 1
+    )

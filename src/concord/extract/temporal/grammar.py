@@ -160,9 +160,19 @@ AMOUNTS_HYPHEN = rf"(?:{COUNT})[ -]?(?:{UNIT})(?:,? (?:and )?(?:{COUNT})[ -]?(?:
 _RANGE_WORD = r"(?:to|until|till|til|through|thru|and|-|–|—)"
 _REL = r"(?P<rel>this|next|last|current|coming|upcoming|following|previous|past|the|that|same|my)"
 _PERIOD_SHIFT = {
-    "this": 0, "current": 0, "the": 0, "that": 0, "same": 0, "my": 0,
-    "next": 1, "coming": 1, "upcoming": 1, "following": 1,
-    "last": -1, "previous": -1, "past": -1,
+    "this": 0,
+    "current": 0,
+    "the": 0,
+    "that": 0,
+    "same": 0,
+    "my": 0,
+    "next": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "following": 1,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
 }
 
 
@@ -194,7 +204,7 @@ _DAYS_OF_MONTH = (
 
 @pattern(_DAYS_OF_MONTH)
 def _days_of_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"June 18-19", "November 19 to 20", "between June 16 and 21"."""
+    """ "June 18-19", "November 19 to 20", "between June 16 and 21"."""
     return _day_span(match, context)
 
 
@@ -206,7 +216,7 @@ _DAYS_BEFORE_MONTH = (
 
 @pattern(_DAYS_BEFORE_MONTH)
 def _days_before_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"4-22 January, 1995", "between 3 and 12 of Sept"."""
+    """ "4-22 January, 1995", "between 3 and 12 of Sept"."""
     return _day_span(match, context)
 
 
@@ -218,7 +228,7 @@ _MONTH_BETWEEN = (
 
 @pattern(_MONTH_BETWEEN)
 def _month_between(match: re.Match[str], context: Context) -> Reading | None:
-    """"November between 19 and 20"."""
+    """ "November between 19 and 20"."""
     return _day_span(match, context)
 
 
@@ -244,7 +254,7 @@ _DAYS_OF_RELATIVE_MONTH = (
 
 @pattern(_DAYS_OF_RELATIVE_MONTH)
 def _days_of_relative_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"from 4 to 22 this month", "4 till 23 of next month"."""
+    """ "from 4 to 22 this month", "4 till 23 of next month"."""
     first_day, last_day = day_value(match.group("first")), day_value(match.group("last"))
     if first_day is None or last_day is None or last_day < first_day:
         return None
@@ -262,17 +272,15 @@ def _days_of_relative_month(match: re.Match[str], context: Context) -> Reading |
 # Endpoints are any point form declared below; the alternation is filled in by `_endpoint()`.
 _ENDPOINT = "{endpoint}"
 _BETWEEN = rf"between (?P<a>{_ENDPOINT})\s?(?:and|through|to|-|–)\s?(?P<b>{_ENDPOINT})"
-_FROM_TO = rf"(?:from|in) (?P<a>{_ENDPOINT})\s?(?:to|until|till|til|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
-_BARE_RANGE = (
-    rf"(?P<a>{_ENDPOINT})\s?(?:to|until|till|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
+_FROM_TO = (
+    rf"(?:from|in) (?P<a>{_ENDPOINT})\s?(?:to|until|till|til|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
 )
+_BARE_RANGE = rf"(?P<a>{_ENDPOINT})\s?(?:to|until|till|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
 _YEAR_SPAN = rf"(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
 RANGE_SOURCES = {"between": _BETWEEN, "from_to": _FROM_TO, "bare_range": _BARE_RANGE}
 
 
-def resolve_range(
-    a: Reading | None, b: Reading | None, context: Context
-) -> Reading | None:
+def resolve_range(a: Reading | None, b: Reading | None, context: Context) -> Reading | None:
     if a is None or b is None:
         return None
     relative = a.relative or b.relative
@@ -281,7 +289,11 @@ def resolve_range(
         return Reading("range", "days", relative=relative, reason=reason)
     first, last = a.interval.first, b.interval.last
     if last < first and not b.year_given:
-        last = last.replace(year=last.year + 1) if _safe_date(last.year + 1, last.month, last.day) else last
+        last = (
+            last.replace(year=last.year + 1)
+            if _safe_date(last.year + 1, last.month, last.day)
+            else last
+        )
     if last < first:
         return None
     return Reading("range", "days", Interval(first, last), relative=relative)
@@ -296,18 +308,18 @@ _SPAN_FROM = (
     r"(?: from| on)? (?P<point>{endpoint})"
 )
 _WEEK_OF = (
-    r"(?:(?:the )?(?P<unit>week|month) (?:of|commencing|starting|beginning)(?: on)?|w/c) (?P<point>{endpoint}|the "
-    + DAY_NUMBER
-    + ")"
+    r"(?:(?:the )?(?P<unit>week|month) (?:of|commencing|starting|"
+    r"beginning)(?: on)?|w/c) (?P<point>{endpoint}|the " + DAY_NUMBER + ")"
 )
 _WEEKDAYS_OF_WEEK = (
-    rf"(?P<rel>this|next|last) week (?:between|from) (?P<a>{WEEKDAY}) (?:and|to|until|till|-) (?P<b>{WEEKDAY})"
+    rf"(?P<rel>this|next|last) week (?:between|from) (?P<a>{WEEKDAY}) (?:and|"
+    rf"to|until|till|-) (?P<b>{WEEKDAY})"
 )
 
 
 @pattern(_WEEKDAYS_OF_WEEK)
 def _weekdays_of_week(match: re.Match[str], context: Context) -> Reading | None:
-    """"next week between Wednesday and Friday"."""
+    """ "next week between Wednesday and Friday"."""
     shift = _PERIOD_SHIFT[match.group("rel").casefold()]
     a = _weekday_in_week(weekday_value(match.group("a")), shift, context)
     b = _weekday_in_week(weekday_value(match.group("b")), shift, context)
@@ -319,10 +331,12 @@ _AFTER_NEXT = r"(?:the )?(?P<unit>weekend|week|month|year) after (?:the )?next"
 
 @pattern(_AFTER_NEXT)
 def _after_next(match: re.Match[str], context: Context) -> Reading | None:
-    """"the week after next"."""
+    """ "the week after next"."""
     unit = match.group("unit").casefold()
     granularity: Granularity = unit  # type: ignore[assignment]
-    return _relative(context, granularity, lambda reference: _period(unit, reference, 2, context.week_start))
+    return _relative(
+        context, granularity, lambda reference: _period(unit, reference, 2, context.week_start)
+    )
 
 
 _WITHIN = rf"within (?:the next |the coming )?(?P<amounts>{AMOUNTS})(?: from (?:today|now))?"
@@ -330,13 +344,18 @@ _WITHIN = rf"within (?:the next |the coming )?(?P<amounts>{AMOUNTS})(?: from (?:
 
 @pattern(_WITHIN)
 def _within(match: re.Match[str], context: Context) -> Reading | None:
-    """"within 5 days" in the future tense: from the reference on; otherwise a duration."""
+    """ "within 5 days" in the future tense: from the reference on; otherwise a duration."""
     duration = _total_duration(match.group("amounts"))
     if duration is None:
         return None
     if context.tense != "future":
         return Reading("duration", "day", duration=duration)
-    return _relative(context, "days", lambda reference: Interval(reference, _add(reference, duration)), kind="range")
+    return _relative(
+        context,
+        "days",
+        lambda reference: Interval(reference, _add(reference, duration)),
+        kind="range",
+    )
 
 
 _IN_COUNT = rf"in (?P<amounts>{AMOUNTS})"
@@ -344,22 +363,27 @@ _IN_COUNT = rf"in (?P<amounts>{AMOUNTS})"
 
 @pattern(_IN_COUNT)
 def _in_count(match: re.Match[str], context: Context) -> Reading | None:
-    """"in 3 weeks" is a date when the sentence looks ahead; "first visit in five years" is a
+    """ "in 3 weeks" is a date when the sentence looks ahead; "first visit in five years" is a
     duration."""
     duration = _total_duration(match.group("amounts"))
     if duration is None:
         return None
-    if context.tense != "future" or re.search(r"(?i)first|last|since|highest|most|best|worst", match.string[max(0, match.start() - 60) : match.start()]):
+    if context.tense != "future" or re.search(
+        r"(?i)first|last|since|highest|most|best|worst",
+        match.string[max(0, match.start() - 60) : match.start()],
+    ):
         return None
     return _relative(context, "day", lambda reference: _day(_add(reference, duration)))
 
 
-_NEXT_COUNT = rf"(?P<rel>next|past|last|previous|coming|following) (?P<count>{COUNT}) ?(?P<unit>{UNIT})"
+_NEXT_COUNT = (
+    rf"(?P<rel>next|past|last|previous|coming|following) (?P<count>{COUNT}) ?(?P<unit>{UNIT})"
+)
 
 
 @pattern(_NEXT_COUNT)
 def _next_count(match: re.Match[str], context: Context) -> Reading | None:
-    """"next 3 days" (from tomorrow), "past 3 weeks" (up to yesterday)."""
+    """ "next 3 days" (from tomorrow), "past 3 weeks" (up to yesterday)."""
     duration = _duration(match.group("count"), match.group("unit"))
     if duration is None:
         return None
@@ -392,14 +416,16 @@ def _rest_of(match: re.Match[str], context: Context) -> Reading | None:
 
 _WEEKDAY_DATE = (
     rf"(?:(?:this|next|last) )?(?P<weekday>{WEEKDAY})(?:,? ?\(|,? |-)"
-    rf"(?P<date>(?:{MONTH})[ -](?:{DAY_NUMBER})(?:,? {YEAR})?|(?:{DAY_NUMBER})[ -](?:{MONTH})(?:,? {YEAR})?|"
-    rf"{YEAR}-[01]?[0-9]-[0-3]?[0-9]|[01]?[0-9][/.-][0-3]?[0-9](?:[/.-](?:{YEAR}|[0-9]{{2}}))?)(?![0-9])\)?"
+    rf"(?P<date>(?:{MONTH})[ -](?:{DAY_NUMBER})(?:,? {YEAR})?|"
+    rf"(?:{DAY_NUMBER})[ -](?:{MONTH})(?:,? {YEAR})?|"
+    rf"{YEAR}-[01]?[0-9]-[0-3]?[0-9]|[01]?[0-9][/.-][0-3]?[0-9](?:[/.-](?:{YEAR}|"
+    rf"[0-9]{{2}}))?)(?![0-9])\)?"
 )
 
 
 @pattern(_WEEKDAY_DATE, point=True)
 def _weekday_date(match: re.Match[str], context: Context) -> Reading | None:
-    """"Sunday (June 18)", "this Friday (Jun-15)", "Friday 7/6": the date decides; the weekday
+    """ "Sunday (June 18)", "this Friday (Jun-15)", "Friday 7/6": the date decides; the weekday
     only confirms it."""
     text = match.group("date")
     numeric = re.fullmatch(r"([01]?[0-9])[/.-]([0-3]?[0-9])", text)
@@ -416,34 +442,45 @@ _MONTH_DAY_YEAR = (
 
 @pattern(_MONTH_DAY_YEAR, point=True)
 def _month_day_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"June 18", "June 18, 2023", "Monday January 12th, 2016", "Oct-2", "May twenty-first"."""
+    """ "June 18", "June 18, 2023", "Monday January 12th, 2016", "Oct-2", "May twenty-first"."""
     month_text = match.group("month")
     day_text = match.group("day")
-    if not day_text[0].isdigit() and month_text[0].islower() and month_text.casefold() in {"may", "march"}:
+    if (
+        not day_text[0].isdigit()
+        and month_text[0].islower()
+        and month_text.casefold() in {"may", "march"}
+    ):
         return None
     return _month_day(month_value(month_text), day_value(day_text), _optional_year(match), context)
 
 
 _DAY_MONTH_YEAR = (
-    rf"(?:(?P<weekday>{WEEKDAY}),? )?(?:the )?(?P<day>{DAY_NUMBER}|{ORDINAL_WORD})\.?(?: of | day of |[ -]?)"
+    rf"(?:(?P<weekday>{WEEKDAY}),? )?(?:the )?(?P<day>{DAY_NUMBER}|"
+    rf"{ORDINAL_WORD})\.?(?: of | day of |[ -]?)"
     rf"(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?"
 )
 
 
 @pattern(_DAY_MONTH_YEAR, point=True)
 def _day_month_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"18 June 2023", "the 18th of June", "Wed, 22 of Jan", "second of Aug"."""
-    return _month_day(month_value(match.group("month")), day_value(match.group("day")), _optional_year(match), context)
+    """ "18 June 2023", "the 18th of June", "Wed, 22 of Jan", "second of Aug"."""
+    return _month_day(
+        month_value(match.group("month")),
+        day_value(match.group("day")),
+        _optional_year(match),
+        context,
+    )
 
 
 _YEAR_MONTH_DAY = (
-    rf"(?P<year>{YEAR})[-/.](?:(?P<month>[01]?[0-9])|(?P<month_name>{MONTH}))[-/.](?P<day>[0-3]?[0-9])(?![0-9])"
+    rf"(?P<year>{YEAR})[-/.](?:(?P<month>[01]?[0-9])|(?P<month_name>{MONTH}))"
+    r"[-/.](?P<day>[0-3]?[0-9])(?![0-9])"
 )
 
 
 @pattern(_YEAR_MONTH_DAY, point=True)
 def _year_month_day(match: re.Match[str], context: Context) -> Reading | None:
-    """"2023-06-14", "2015/08/12", "2019-sep-1"."""
+    """ "2023-06-14", "2015/08/12", "2019-sep-1"."""
     month_text = match.group("month")
     month = int(month_text) if month_text else month_value(match.group("month_name"))
     on = _safe_date(int(match.group("year")), month, int(match.group("day")))
@@ -458,7 +495,7 @@ _NUMERIC = (
 
 @pattern(_NUMERIC, point=True)
 def _numeric(match: re.Match[str], context: Context) -> Reading | None:
-    """"14/06/2023", "06-14-23": day and month order from the data, or declared, never guessed."""
+    """ "14/06/2023", "06-14-23": day and month order from the data, or declared, never guessed."""
     if match.group("separator_b") not in {match.group("separator"), ","}:
         return None
     first, second = int(match.group("first")), int(match.group("second"))
@@ -489,23 +526,30 @@ def _numeric_day(first: int, second: int, year: int | None, context: Context) ->
     return _month_day(month, day, year, context)
 
 
-@pattern(r"(?:from )?(?P<a>(?P<am>[01]?[0-9])/(?P<ad>[0-3]?[0-9])) (?:to|until|till|-) (?P<b>(?P<bm>[01]?[0-9])/(?P<bd>[0-3]?[0-9]))(?![0-9/])")
+@pattern(
+    r"(?:from )?(?P<a>(?P<am>[01]?[0-9])/(?P<ad>[0-3]?[0-9])) (?:to|"
+    r"until|till|-) (?P<b>(?P<bm>[01]?[0-9])/(?P<bd>[0-3]?[0-9]))(?![0-9/])"
+)
 def _numeric_range(match: re.Match[str], context: Context) -> Reading | None:
-    """"from 10/1 to 11/7": both ends month-first or both day-first."""
+    """ "from 10/1 to 11/7": both ends month-first or both day-first."""
     a = _numeric_day(int(match.group("am")), int(match.group("ad")), None, context)
     b = _numeric_day(int(match.group("bm")), int(match.group("bd")), None, context)
     return resolve_range(a, b, context)
 
 
 _NUMERIC_NO_YEAR = (
-    "(?:" + "|".join(f"(?<=\\b{lead} )" for lead in "on from to until till by since before after in".split()) + ")"
+    "(?:"
+    + "|".join(
+        f"(?<=\\b{lead} )" for lead in "on from to until till by since before after in".split()
+    )
+    + ")"
     r"(?P<first>[0-3]?[0-9])[/.-](?P<second>[0-3]?[0-9])(?![0-9]|[-/.:,]?[0-9])"
 )
 
 
 @pattern(_NUMERIC_NO_YEAR)
 def _numeric_no_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"on 4/22": only after a preposition, since a bare "3-2" is usually a score."""
+    """ "on 4/22": only after a preposition, since a bare "3-2" is usually a score."""
     return _numeric_day(int(match.group("first")), int(match.group("second")), None, context)
 
 
@@ -523,7 +567,9 @@ def _day_after(match: re.Match[str], context: Context) -> Reading | None:
 
 
 _COUNT_OFFSET = (
-    rf"(?P<amounts>{AMOUNTS}|(?P<count>{COUNT}) (?P<unit>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)) (?P<direction>ago|from now|later|hence|"
+    rf"(?P<amounts>{AMOUNTS}|(?P<count>{COUNT}) (?P<unit>(?:monday|"
+    rf"tuesday|wednesday|thursday|friday|saturday|sunday)s?)) (?P<direction>ago|"
+    rf"from now|later|hence|"
     r"from today|after today|before today|from tomorrow|after tomorrow|from yesterday|"
     r"before yesterday|after yesterday|earlier|before|after)(?![a-z])"
 )
@@ -531,7 +577,8 @@ _COUNT_OFFSET = (
 
 @pattern(_COUNT_OFFSET, point=True)
 def _count_offset(match: re.Match[str], context: Context) -> Reading | None:
-    """"two days ago", "two weeks from now", "three weeks from tomorrow", "two sundays from now"."""
+    """ "two days ago", "two weeks from now", "three weeks from tomorrow", "two sundays from
+    now"."""
     direction = match.group("direction").casefold()
     if direction in {"before", "after"}:
         return None
@@ -566,7 +613,7 @@ _WEEKDAY_OF_WEEK = (
 
 @pattern(_WEEKDAY_OF_WEEK, point=True)
 def _weekday_of_week(match: re.Match[str], context: Context) -> Reading | None:
-    """"Friday next week", "next week on Friday", "Sunday of next week"."""
+    """ "Friday next week", "next week on Friday", "Sunday of next week"."""
     weekday = weekday_value(match.group("weekday_a") or match.group("weekday_b"))
     rel = (match.group("rel_a") or match.group("rel_b")).casefold().replace("the coming", "next")
     return _weekday_in_week(weekday, _PERIOD_SHIFT[rel], context)
@@ -581,14 +628,17 @@ def _weekday_in_week(weekday: int, shift: int, context: Context) -> Reading | No
 
 
 _ORDINAL_WEEKDAY_OF = (
-    rf"(?:the )?(?:(?P<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)|(?P<last>last)(?= {WEEKDAY} (?:of|in) )) "
-    rf"(?P<weekday>{WEEKDAY})(?: (?:of|in) (?:(?P<rel>this|next|last|previous|the) month|(?P<month>{MONTH})(?: (?P<year>{YEAR}))?))?"
+    rf"(?:the )?(?:(?P<ordinal>first|second|third|fourth|fifth|"
+    rf"1st|2nd|3rd|4th|5th)|(?P<last>last)(?= {WEEKDAY} (?:of|"
+    rf"in) )) "
+    rf"(?P<weekday>{WEEKDAY})(?: (?:of|in) (?:(?P<rel>this|"
+    rf"next|last|previous|the) month|(?P<month>{MONTH})(?: (?P<year>{YEAR}))?))?"
 )
 
 
 @pattern(_ORDINAL_WEEKDAY_OF, point=True)
 def _ordinal_weekday_of(match: re.Match[str], context: Context) -> Reading | None:
-    """"the first Friday of July", "the second Monday of next month"."""
+    """ "the first Friday of July", "the second Monday of next month"."""
     ordinal = -1 if match.group("last") else number_value(match.group("ordinal"))
     if ordinal is None:
         return None
@@ -612,7 +662,9 @@ def _ordinal_weekday_of(match: re.Match[str], context: Context) -> Reading | Non
         return _relative(
             context,
             "day",
-            lambda reference: pick(calendar.shift(calendar.month(reference.year, reference.month), months=shift)),
+            lambda reference: pick(
+                calendar.shift(calendar.month(reference.year, reference.month), months=shift)
+            ),
         )
     month_number = month_value(match.group("month"))
     if year is not None:
@@ -625,12 +677,14 @@ def _ordinal_weekday_of(match: re.Match[str], context: Context) -> Reading | Non
     )
 
 
-_DAY_OF_RELATIVE_MONTH = rf"(?:the )?(?P<day>{DAY_NUMBER}|{ORDINAL_WORD}) of (?P<rel>this|next|last|previous) month"
+_DAY_OF_RELATIVE_MONTH = (
+    rf"(?:the )?(?P<day>{DAY_NUMBER}|{ORDINAL_WORD}) of (?P<rel>this|next|last|previous) month"
+)
 
 
 @pattern(_DAY_OF_RELATIVE_MONTH, point=True)
 def _day_of_relative_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"the 20th of next month"."""
+    """ "the 20th of next month"."""
     day_number = day_value(match.group("day"))
     shift = _PERIOD_SHIFT[match.group("rel").casefold()]
     if day_number is None:
@@ -649,7 +703,7 @@ _WEEKDAY_THE_DAY = rf"(?P<weekday>{WEEKDAY}),? the (?P<day>{DAY_NUMBER}|{ORDINAL
 
 @pattern(_WEEKDAY_THE_DAY, point=True)
 def _weekday_the_day(match: re.Match[str], context: Context) -> Reading | None:
-    """"Friday the 22nd": the nearest month in which the 22nd is a Friday."""
+    """ "Friday the 22nd": the nearest month in which the 22nd is a Friday."""
     weekday = weekday_value(match.group("weekday"))
     day_number = day_value(match.group("day"))
     if day_number is None:
@@ -674,14 +728,16 @@ _RELATIVE_WEEKDAY = rf"(?P<rel>this|next|last|coming|this coming|past) (?P<weekd
 
 @pattern(_RELATIVE_WEEKDAY, point=True)
 def _relative_weekday(match: re.Match[str], context: Context) -> Reading | None:
-    """"next Sunday" (in next week), "last Sunday" (in last week), "this Friday"."""
+    """ "next Sunday" (in next week), "last Sunday" (in last week), "this Friday"."""
     weekday = weekday_value(match.group("weekday"))
     rel = match.group("rel").casefold()
     if rel in {"coming", "this coming"}:
         return _relative(
             context,
             "day",
-            lambda reference: _day(reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)),
+            lambda reference: _day(
+                reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+            ),
         )
     return _weekday_in_week(weekday, _PERIOD_SHIFT[rel], context)
 
@@ -699,13 +755,19 @@ def _day_word(match: re.Match[str], context: Context) -> Reading | None:
 # ---------------------------------------------------------------------------------------------
 # Weeks, weekends, months, quarters and years relative to the reference date.
 
-_PART = r"(?P<part>early|late|mid|middle|earlier|later|the (?:end|beginning|start|middle) of|(?:the )?end of|(?:the )?beginning of|(?:the )?start of)"
-_PART_OF_PERIOD = rf"{_PART}[ -](?:in )?(?P<rel>this|next|last|the|previous) (?P<unit>week|month|year)"
+_PART = (
+    r"(?P<part>early|late|mid|middle|earlier|later|the (?:end|"
+    r"beginning|start|middle) of|(?:the )?end of|(?:the )?beginning of|"
+    r"(?:the )?start of)"
+)
+_PART_OF_PERIOD = (
+    rf"{_PART}[ -](?:in )?(?P<rel>this|next|last|the|previous) (?P<unit>week|month|year)"
+)
 
 
 @pattern(_PART_OF_PERIOD, point=True)
 def _part_of_period(match: re.Match[str], context: Context) -> Reading | None:
-    """"earlier this month", "later this year", "early next week", "the end of last year"."""
+    """ "earlier this month", "later this year", "early next week", "the end of last year"."""
     part = _part_name(match.group("part"))
     unit = match.group("unit").casefold()
     shift = _PERIOD_SHIFT[match.group("rel").casefold()]
@@ -713,7 +775,9 @@ def _part_of_period(match: re.Match[str], context: Context) -> Reading | None:
     def compute(reference: date) -> Interval:
         period = _period(unit, reference, shift, context.week_start)
         if part == "earlier":
-            return Interval(period.first, max(period.first, min(period.last, reference - timedelta(days=1))))
+            return Interval(
+                period.first, max(period.first, min(period.last, reference - timedelta(days=1)))
+            )
         if part == "later":
             return Interval(max(period.first, min(period.last, reference)), period.last)
         return _part_of(period, unit, part)
@@ -723,7 +787,16 @@ def _part_of_period(match: re.Match[str], context: Context) -> Reading | None:
 
 def _part_name(text: str) -> str:
     text = text.casefold()
-    for word, part in (("earlier", "earlier"), ("later", "later"), ("early", "early"), ("begin", "beginning"), ("start", "beginning"), ("late", "late"), ("end", "end"), ("mid", "mid")):
+    for word, part in (
+        ("earlier", "earlier"),
+        ("later", "later"),
+        ("early", "early"),
+        ("begin", "beginning"),
+        ("start", "beginning"),
+        ("late", "late"),
+        ("end", "end"),
+        ("mid", "mid"),
+    ):
         if word in text:
             return part
     return "mid"
@@ -737,10 +810,17 @@ def _part_of(period: Interval, unit: str, part: str) -> Interval:
     """
     if unit == "year":
         first_month, last_month = {
-            "early": (1, 6), "late": (7, 12), "beginning": (1, 4), "mid": (5, 8), "end": (9, 12)
+            "early": (1, 6),
+            "late": (7, 12),
+            "beginning": (1, 4),
+            "mid": (5, 8),
+            "end": (9, 12),
         }[part]
         year_number = period.first.year
-        return Interval(calendar.month(year_number, first_month).first, calendar.month(year_number, last_month).last)
+        return Interval(
+            calendar.month(year_number, first_month).first,
+            calendar.month(year_number, last_month).last,
+        )
     if unit == "week":
         first_days, last_days = 3, 4
     else:
@@ -765,7 +845,7 @@ _PART_OF_WEEK_PHRASE = r"(?P<part>earlier|later) in the (?P<unit>week|month|year
 
 @pattern(_PART_OF_WEEK_PHRASE, point=True)
 def _part_in_the(match: re.Match[str], context: Context) -> Reading | None:
-    """"earlier in the week", "later in the year"."""
+    """ "earlier in the week", "later in the year"."""
     unit = match.group("unit").casefold()
     earlier = match.group("part").casefold() == "earlier"
 
@@ -780,13 +860,15 @@ def _part_in_the(match: re.Match[str], context: Context) -> Reading | None:
 
 _ORDINAL_WEEK_OF = (
     rf"(?:the )?(?P<ordinal>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) week "
-    rf"(?:of |in )?(?:(?P<rel>this|next|last|the) (?P<unit>month|year)|(?P<month>{MONTH})(?: (?P<month_year>{YEAR}))?|(?P<year>{YEAR}))"
+    rf"(?:of |in )?(?:(?P<rel>this|next|last|the) (?P<unit>month|"
+    rf"year)|(?P<month>{MONTH})(?: (?P<month_year>{YEAR}))?|"
+    rf"(?P<year>{YEAR}))"
 )
 
 
 @pattern(_ORDINAL_WEEK_OF, point=True)
 def _ordinal_week_of(match: re.Match[str], context: Context) -> Reading | None:
-    """"the third week of this month", "the first week of 2015": weeks whose Thursday is in it."""
+    """ "the third week of this month", "the first week of 2015": weeks whose Thursday is in it."""
     ordinal = number_value(match.group("ordinal"))
     if ordinal is None:
         return None
@@ -809,10 +891,16 @@ def _ordinal_week_of(match: re.Match[str], context: Context) -> Reading | None:
         if match.group("month_year"):
             interval = pick(calendar.month(int(match.group("month_year")), month_number))
             return Reading("date", "week", interval) if interval else None
-        return _relative(context, "week", lambda reference: pick(calendar.month_near(month_number, reference, context.tense)))
+        return _relative(
+            context,
+            "week",
+            lambda reference: pick(calendar.month_near(month_number, reference, context.tense)),
+        )
     unit = match.group("unit").casefold()
     shift = _PERIOD_SHIFT[match.group("rel").casefold()]
-    return _relative(context, "week", lambda reference: pick(_period(unit, reference, shift, context.week_start)))
+    return _relative(
+        context, "week", lambda reference: pick(_period(unit, reference, shift, context.week_start))
+    )
 
 
 _RELATIVE_PERIOD = rf"{_REL} (?P<unit>weekend|week|month|year|quarter|decade)(?![a-z])"
@@ -820,11 +908,11 @@ _RELATIVE_PERIOD = rf"{_REL} (?P<unit>weekend|week|month|year|quarter|decade)(?!
 
 @pattern(_RELATIVE_PERIOD, point=True)
 def _relative_period(match: re.Match[str], context: Context) -> Reading | None:
-    """"this weekend", "next week", "last month", "this year", "the week"."""
+    """ "this weekend", "next week", "last month", "this year", "the week"."""
     rel = match.group("rel").casefold()
     unit = match.group("unit").casefold()
     shift = _PERIOD_SHIFT[rel]
-    if rel in {"the", "that", "same"} and unit != "weekend" and unit != "week":
+    if rel in {"the", "that", "same"} and unit not in {"weekend", "week"}:
         return None
     if rel == "the" and unit == "weekend" and context.tense == "past":
         shift = -1
@@ -843,7 +931,7 @@ _BARE_WEEKEND = r"(?:(?<=\bon )|(?<=\bat )|(?<=\bover )|(?<=\bduring ))weekends?
 
 @pattern(_BARE_WEEKEND)
 def _bare_weekend(match: re.Match[str], context: Context) -> Reading | None:
-    """"on weekend": the coming one, or the last one in the past tense."""
+    """ "on weekend": the coming one, or the last one in the past tense."""
     if match.group(0).casefold().endswith("s"):
         return None
     shift = -1 if context.tense == "past" else 0
@@ -857,7 +945,9 @@ def _past_or_this_weekend(reference: date, shift: int) -> Interval:
 
 
 _QUARTER = (
-    r"(?:(?P<year_a>" + YEAR + r") ?(?:the )?)?(?:(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?: |-|- )"
+    r"(?:(?P<year_a>"
+    + YEAR
+    + r") ?(?:the )?)?(?:(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?: |-|- )"
     r"(?P<unit_word>quarter|half)|(?P<letter>[QH])(?P<number>[1-4]))"
     r"(?:(?: of|,)? (?P<year_b>" + YEAR + r")|(?: of)? (?P<rel>this|next|last) year)?(?![0-9a-z])"
 )
@@ -865,7 +955,7 @@ _QUARTER = (
 
 @pattern(_QUARTER, point=True)
 def _quarter(match: re.Match[str], context: Context) -> Reading | None:
-    """"Q3 2016", "the third quarter of 2016", "H1 2016", "Q3 this year"."""
+    """ "Q3 2016", "the third quarter of 2016", "H1 2016", "Q3 this year"."""
     if match.group("letter"):
         is_half = match.group("letter").upper() == "H"
         number = int(match.group("number"))
@@ -904,23 +994,30 @@ _MONTH_RELATIVE_YEAR = rf"(?P<month>{MONTH}),? (?:of )?(?P<rel>this|next|last) y
 
 @pattern(_MONTH_RELATIVE_YEAR, point=True)
 def _month_relative_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"June next year"."""
+    """ "June next year"."""
     month_number = month_value(match.group("month"))
     shift = _PERIOD_SHIFT[match.group("rel").casefold()]
-    return _relative(context, "month", lambda reference: calendar.month(reference.year + shift, month_number))
+    return _relative(
+        context, "month", lambda reference: calendar.month(reference.year + shift, month_number)
+    )
 
 
 _MONTH_YEAR = (
-    rf"(?:(?:(?P<part>early|mid|late)[ -])?(?P<month>{MONTH}) ?,? (?:of )?(?P<year>{YEAR}|'?[0-9]{{2}})"
+    rf"(?:(?:(?P<part>early|mid|late)[ -])?(?P<month>{MONTH}) ?,? (?:of )?(?P<year>{YEAR}|"
+    rf"'?[0-9]{{2}})"
     rf"|(?P<year_first>{YEAR}) ?,? (?P<month_b>{MONTH}))(?![0-9:])"
 )
 
 
 @pattern(_MONTH_YEAR, point=True)
 def _month_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"October 2018", "January 2021", "August 99"."""
+    """ "October 2018", "January 2021", "August 99"."""
     if match.group("year_first"):
-        return Reading("date", "month", calendar.month(int(match.group("year_first")), month_value(match.group("month_b"))))
+        return Reading(
+            "date",
+            "month",
+            calendar.month(int(match.group("year_first")), month_value(match.group("month_b"))),
+        )
     month_number = month_value(match.group("month"))
     interval = calendar.month(_year(match.group("year").lstrip("'")), month_number)
     if match.group("part"):
@@ -929,14 +1026,17 @@ def _month_year(match: re.Match[str], context: Context) -> Reading | None:
 
 
 _NUMERIC_MONTH = (
-    r"(?:(?P<year>" + YEAR + r") ?[-/.] ?(?P<month>1[0-2]|0?[1-9])|(?P<month_b>1[0-2]|0?[1-9]) ?[-/] ?(?P<year_b>"
-    + YEAR + r"))(?![0-9]|[-/.][0-9])"
+    r"(?:(?P<year>"
+    + YEAR
+    + r") ?[-/.] ?(?P<month>1[0-2]|0?[1-9])|(?P<month_b>1[0-2]|0?[1-9]) ?[-/] ?(?P<year_b>"
+    + YEAR
+    + r"))(?![0-9]|[-/.][0-9])"
 )
 
 
 @pattern(_NUMERIC_MONTH, point=True)
 def _numeric_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"2015-3", "2015/3", "3/2015"."""
+    """ "2015-3", "2015/3", "3/2015"."""
     year_text = match.group("year") or match.group("year_b")
     month_text = match.group("month") or match.group("month_b")
     return Reading("date", "month", calendar.month(int(year_text), int(month_text)))
@@ -947,7 +1047,7 @@ _RELATIVE_MONTH = rf"(?P<rel>this|next|last|this past|this coming|past|coming) (
 
 @pattern(_RELATIVE_MONTH, point=True)
 def _relative_month(match: re.Match[str], context: Context) -> Reading | None:
-    """"last November" (the latest one before this month), "next June", "this September"."""
+    """ "last November" (the latest one before this month), "next June", "this September"."""
     month_number = month_value(match.group("month"))
     rel = match.group("rel").casefold()
 
@@ -964,15 +1064,25 @@ def _relative_month(match: re.Match[str], context: Context) -> Reading | None:
 
 
 _DECADE = (
-    r"(?:the )?(?:(?P<part>early|mid|late)[ -])?(?:(?P<decade>1[0-9]{2}0|20[0-9]0|['’]?[0-9]0)['’]?s"
+    r"(?:the )?(?:(?P<part>early|mid|late)[ -])?(?:(?P<decade>1[0-9]{2}0|"
+    r"20[0-9]0|['’]?[0-9]0)['’]?s"
     r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![a-z0-9])"
 )
-_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
 
 
 @pattern(_DECADE, point=True)
 def _decade(match: re.Match[str], context: Context) -> Reading | None:
-    """"the 1970s", "the 2000s"."""
+    """ "the 1970s", "the 2000s"."""
     if match.group("word"):
         if not match.group(0).casefold().startswith("the "):
             return None
@@ -994,7 +1104,7 @@ _CENTURY = rf"(?:the )?(?P<ordinal>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})\s
 
 @pattern(_CENTURY, point=True)
 def _century(match: re.Match[str], context: Context) -> Reading | None:
-    """"the 21st century" (2000-2099, as the suite we test against counts it)."""
+    """ "the 21st century" (2000-2099, as the suite we test against counts it)."""
     number = number_value(match.group("ordinal"))
     if number is None or not 1 <= number <= 30:
         return None
@@ -1004,12 +1114,14 @@ def _century(match: re.Match[str], context: Context) -> Reading | None:
     return Reading("date", "century", calendar.years(first, first + 99))
 
 
-_PART_OF_YEAR = rf"(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)[ -](?P<year>{YEAR})"
+_PART_OF_YEAR = (
+    rf"(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)[ -](?P<year>{YEAR})"
+)
 
 
 @pattern(_PART_OF_YEAR, point=True)
 def _part_of_year(match: re.Match[str], context: Context) -> Reading | None:
-    """"early 2016", "the end of 2000" (September to December), "the beginning of 2000"."""
+    """ "early 2016", "the end of 2000" (September to December), "the beginning of 2000"."""
     year_number = int(match.group("year"))
     part = match.group("part").casefold()
     return Reading("date", "year", _part_of(calendar.year(year_number), "year", _part_name(part)))
@@ -1020,7 +1132,7 @@ _WEEK_NUMBER = rf"(?:the )?week (?P<number>[1-5]?[0-9])(?:,? (?:of )?(?P<year>{Y
 
 @pattern(_WEEK_NUMBER, point=True)
 def _week_number(match: re.Match[str], context: Context) -> Reading | None:
-    """"week 10", "week 31 of 2018": ISO week numbers."""
+    """ "week 10", "week 31 of 2018": ISO week numbers."""
     number = int(match.group("number"))
     if not 1 <= number <= 53:
         return None
@@ -1038,7 +1150,10 @@ def _week_number(match: re.Match[str], context: Context) -> Reading | None:
     return _relative(context, "week", lambda reference: for_year(reference.year))
 
 
-_YEAR_LEADS = "in since by until till from during before after of year circa around throughout through and to for".split()
+_YEAR_LEADS = (
+    "in since by until till from during before after of year circa around throughout through "
+    "and to for"
+).split()
 _YEAR_ALONE = (
     "(?:" + "|".join(f"(?<=\\b{lead} )" for lead in _YEAR_LEADS) + ")"
     rf"(?P<year>{YEAR})(?![0-9]|[.,][0-9]|\s?(?:%|percent|per|km|kg|people|troops))"
@@ -1047,7 +1162,7 @@ _YEAR_ALONE = (
 
 @pattern(_YEAR_ALONE)
 def _year_alone(match: re.Match[str], context: Context) -> Reading | None:
-    """"in 2018", "since 1949": a bare number is a year only after such a word."""
+    """ "in 2018", "since 1949": a bare number is a year only after such a word."""
     return Reading("date", "year", calendar.year(int(match.group("year"))))
 
 
@@ -1056,16 +1171,19 @@ _YEAR_START_OF_SENTENCE = rf"(?P<span>(?P<year>{YEAR}))(?= was| is| will| saw| h
 
 @pattern(_YEAR_START_OF_SENTENCE)
 def _year_subject(match: re.Match[str], context: Context) -> Reading | None:
-    """"2016 was a hard year"."""
+    """ "2016 was a hard year"."""
     return Reading("date", "year", calendar.year(int(match.group("year"))))
 
 
-_MONTH_ALONE = rf"(?:(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)[ -])?(?P<month>{MONTH})"
+_MONTH_ALONE = (
+    rf"(?:(?:the )?(?P<part>early|mid|late|end of|beginning of|"
+    rf"start of|middle of)[ -])?(?P<month>{MONTH})"
+)
 
 
 @pattern(_MONTH_ALONE, point=True)
 def _month_alone(match: re.Match[str], context: Context) -> Reading | None:
-    """"in May", "a February trip": the May nearest the reference in the tense's direction.
+    """ "in May", "a February trip": the May nearest the reference in the tense's direction.
 
     The word stands alone, so "may", "march" and short forms such as "Jan" only count when
     capitalised and full, and a capitalised word before it makes it part of a name ("Theresa
@@ -1098,7 +1216,7 @@ _WEEKDAY_ALONE = (
 
 @pattern(_WEEKDAY_ALONE, point=True)
 def _weekday_alone(match: re.Match[str], context: Context) -> Reading | None:
-    """"on Sunday": the nearest Sunday in the direction of the sentence's tense."""
+    """ "on Sunday": the nearest Sunday in the direction of the sentence's tense."""
     if match.group("weekday") and match.group(0).casefold().endswith("s"):
         return None
     weekday = weekday_value(match.group("weekday") or match.group("short"))
@@ -1106,20 +1224,23 @@ def _weekday_alone(match: re.Match[str], context: Context) -> Reading | None:
     return _relative(
         context,
         "day",
-        lambda reference: _day(calendar.weekday_near(weekday, reference, context.tense, context.week_start)),
+        lambda reference: _day(
+            calendar.weekday_near(weekday, reference, context.tense, context.week_start)
+        ),
         note=note,
     )
 
 
 _THE_DAY_NUMBER = (
-    rf"(?:the (?P<day>{DAY_NUMBER}|{ORDINAL_WORD}|thirty)|(?<=\bon )(?P<day_on>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD}))"
+    rf"(?:the (?P<day>{DAY_NUMBER}|{ORDINAL_WORD}|thirty)|(?<=\bon )(?P<day_on>[0-9]{{1,2}}(?:st|"
+    rf"nd|rd|th)|{ORDINAL_WORD}))"
     r"(?=\s?[.!?,;)]|\s*$)"
 )
 
 
 @pattern(_THE_DAY_NUMBER)
 def _the_day_number(match: re.Match[str], context: Context) -> Reading | None:
-    """"for the 27th.": a day of the reference month, or the next or last one by tense."""
+    """ "for the 27th.": a day of the reference month, or the next or last one by tense."""
     day_number = day_value(match.group("day") or match.group("day_on"))
     if day_number is None:
         return None
@@ -1145,15 +1266,20 @@ _THE_DAY_REGEX = re.compile(_THE_DAY_NUMBER, re.IGNORECASE)
 # ---------------------------------------------------------------------------------------------
 # Durations: facts of their own ("a two-day tour", "five years", "in five years").
 
-_HEDGE = r"(?P<hedge>nearly|almost|about|around|roughly|some|over|under|more than|less than|at least|at most|up to|within)"
-_DURATION = (
-    rf"(?:{_HEDGE} )?(?P<amounts>{AMOUNTS_HYPHEN})"
+_HEDGE = (
+    r"(?P<hedge>nearly|almost|about|around|roughly|some|over|"
+    r"under|more than|less than|at least|at most|up to|within)"
 )
+_DURATION = rf"(?:{_HEDGE} )?(?P<amounts>{AMOUNTS_HYPHEN})"
 
 
-@pattern(rf"(?:{_HEDGE} )?(?P<amounts>(?:all|full|whole)[ -](?P<unit>day|week|month|year)|a fortnight|half (?:an? )?year|another (?:business )?(?:day|week|month|year))(?![a-z])")
+@pattern(
+    rf"(?:{_HEDGE} )?(?P<amounts>(?:all|full|whole)[ -](?P<unit>day|"
+    rf"week|month|year)|a fortnight|half (?:an? )?year|another (?:business )?(?:day|"
+    rf"week|month|year))(?![a-z])"
+)
 def _whole_unit(match: re.Match[str], context: Context) -> Reading | None:
-    """"all day", "a fortnight", "half a year", "another week"."""
+    """ "all day", "a fortnight", "half a year", "another week"."""
     text = match.group("amounts").casefold()
     if "fortnight" in text:
         return Reading("duration", "week", duration=Duration(weeks=2))
@@ -1165,7 +1291,7 @@ def _whole_unit(match: re.Match[str], context: Context) -> Reading | None:
 
 @pattern(_DURATION)
 def _duration_amount(match: re.Match[str], context: Context) -> Reading | None:
-    """"two-day", "five years", "1 year 1 month 21 days", "nearly five years"."""
+    """ "two-day", "five years", "1 year 1 month 21 days", "nearly five years"."""
     total = _total_duration(match.group("amounts"))
     if total is None:
         return None
@@ -1195,7 +1321,13 @@ def _unit_granularity(unit: str) -> Granularity:
     word = unit.casefold().rstrip("s")
     if word.startswith("centur"):
         return "century"
-    return {"day": "day", "week": "week", "fortnight": "week", "month": "month", "decade": "decade"}.get(word, "year")  # type: ignore[return-value]
+    return {
+        "day": "day",
+        "week": "week",
+        "fortnight": "week",
+        "month": "month",
+        "decade": "decade",
+    }.get(word, "year")  # type: ignore[return-value]
 
 
 def _duration(count_text: str, unit_text: str) -> Duration | None:
@@ -1256,7 +1388,7 @@ def _range_patterns() -> list[Pattern]:
 
 
 def _span_from(match: re.Match[str], context: Context) -> Reading | None:
-    """"for 3 days from today", "2 weeks starting May 20th": the duration laid from that day."""
+    """ "for 3 days from today", "2 weeks starting May 20th": the duration laid from that day."""
     duration = _total_duration(match.group("amounts") or match.group("amounts_b"))
     start = parse_point(match.group("point"), context)
     if duration is None or start is None:
@@ -1264,11 +1396,16 @@ def _span_from(match: re.Match[str], context: Context) -> Reading | None:
     if start.interval is None:
         return replace(start, kind="range", granularity="days")
     first = start.interval.first
-    return replace(start, kind="range", granularity="days", interval=Interval(first, _add(first, duration) - timedelta(days=1)))
+    return replace(
+        start,
+        kind="range",
+        granularity="days",
+        interval=Interval(first, _add(first, duration) - timedelta(days=1)),
+    )
 
 
 def _week_of(match: re.Match[str], context: Context) -> Reading | None:
-    """"the week of June 18", "w/c Feb 4", "the week of the 18th", "month of September 16th"."""
+    """ "the week of June 18", "w/c Feb 4", "the week of the 18th", "month of September 16th"."""
     point_text = match.group("point")
     if point_text.casefold().startswith("the "):
         the_day = _THE_DAY_REGEX.fullmatch(point_text)
@@ -1287,7 +1424,7 @@ def _week_of(match: re.Match[str], context: Context) -> Reading | None:
 
 
 def _year_span(match: re.Match[str], context: Context) -> Reading | None:
-    """"2014-2018", "2014-18"."""
+    """ "2014-2018", "2014-18"."""
     first = int(match.group("a"))
     last_text = match.group("b")
     last = int(last_text) if len(last_text) == 4 else first - first % 100 + int(last_text)
@@ -1297,7 +1434,9 @@ def _year_span(match: re.Match[str], context: Context) -> Reading | None:
 
 
 def _resolve_endpoints(match: re.Match[str], context: Context) -> Reading | None:
-    return resolve_range(parse_point(match.group("a"), context), parse_point(match.group("b"), context), context)
+    return resolve_range(
+        parse_point(match.group("a"), context), parse_point(match.group("b"), context), context
+    )
 
 
 def parse_point(text: str, context: Context) -> Reading | None:
@@ -1375,17 +1514,25 @@ def _next_hit(
     return found.start(), hit
 
 
-def _read(text: str, start: int, end: int, item: Pattern, context_at: Callable[[int, int], Context]) -> Hit | None:
+def _read(
+    text: str, start: int, end: int, item: Pattern, context_at: Callable[[int, int], Context]
+) -> Hit | None:
     match = item.regex.fullmatch(text, start, end)
     if match is None:
         return None
-    reading = item.resolve(match, context_at(start, end))
+    try:
+        reading = item.resolve(match, context_at(start, end))
+    except (ValueError, OverflowError):
+        # Arithmetic beyond the calendar ("last 2023 years" from 2000, year 10000): no date.
+        return None
     if reading is None:
         return None
     return Hit(start, end, reading)
 
 
-def _fallback(text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]) -> Hit | None:
+def _fallback(
+    text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]
+) -> Hit | None:
     for item in _ALL[first_index:]:
         match = _BOUNDED[item.name].match(text, start)
         if match is None:
@@ -1410,7 +1557,8 @@ _LOOK_BEHIND = 60
 _LOOK_AHEAD = 80
 _INDEX = {item.name: index for index, item in enumerate(_ALL)}
 _BOUNDED = {
-    item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE) for item in _ALL
+    item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
+    for item in _ALL
 }
 _MASTER = re.compile(
     r"(?<![\w/.-])(?:"

@@ -12,8 +12,9 @@ import re
 from concord.extract.temporal.facts import Tense
 
 _FUTURE = (
-    r"will|won['’]t|['’]ll|shall|would|going to|about to|(?:plans?|planned|planning|set|scheduled|due|"
-    r"expected|expects?|intends?|intended|hopes?|aims?|is|are|was|were) to|ahead of|upcoming|"
+    r"will|won['’]t|['’]ll|shall|would|going to|about to|"
+    r"(?:plans?|planned|planning|set|scheduled|due|expected|expects?|intends?|intended|hopes?|"
+    r"aims?|is|are|was|were) to|ahead of|upcoming|"
     r"coming|next|tomorrow"
 )
 _PAST = (
@@ -29,11 +30,9 @@ def tense_before(text: str, start: int, end: int) -> Tense:
     """The tense marked nearest before `start` in the same sentence, else just after `end`."""
     window_start = max(0, start - _WINDOW)
     before = text[window_start:start]
-    boundary = None
-    for boundary in _CLAUSE_END.finditer(before):
-        pass
-    if boundary is not None:
-        before = before[boundary.end() :]
+    boundaries = [boundary.end() for boundary in _CLAUSE_END.finditer(before)]
+    if boundaries:
+        before = before[boundaries[-1] :]
     nearest: Tense = "unknown"
     for marker in _MARKER.finditer(before):
         nearest = "future" if marker.group("future") else "past"
@@ -43,7 +42,7 @@ def tense_before(text: str, start: int, end: int) -> Tense:
     stop = _CLAUSE_END.search(after)
     if stop is not None:
         after = after[: stop.start()]
-    marker = _MARKER.search(after)
-    if marker is None:
+    following = _MARKER.search(after)
+    if following is None:
         return "unknown"
-    return "future" if marker.group("future") else "past"
+    return "future" if following.group("future") else "past"

@@ -14,16 +14,29 @@ for _number, _name in enumerate(
 MONTHS["sept"] = 9
 
 WEEKDAYS: dict[str, int] = {}
-for _number, _name in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-):
+for _number, _name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split()):
     WEEKDAYS[_name] = _number
     WEEKDAYS[_name[:3]] = _number
 WEEKDAYS.update({"tues": 1, "tue": 1, "weds": 2, "thur": 3, "thurs": 3, "thu": 3})
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORDINAL_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_UNITS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
 _ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30}
 
 CARDINALS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
@@ -37,13 +50,26 @@ ORDINALS["last"] = -1
 
 # Time units that are days or longer; hours and minutes are out of scope.
 UNIT_WORDS: dict[str, str] = {
-    "day": "days", "days": "days", "d": "days",
-    "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
-    "fortnight": "fortnights", "fortnights": "fortnights",
-    "month": "months", "months": "months", "mo": "months",
-    "year": "years", "years": "years", "yr": "years", "yrs": "years",
-    "decade": "decades", "decades": "decades",
-    "century": "centuries", "centuries": "centuries",
+    "day": "days",
+    "days": "days",
+    "d": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "fortnight": "fortnights",
+    "fortnights": "fortnights",
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+    "decade": "decades",
+    "decades": "decades",
+    "century": "centuries",
+    "centuries": "centuries",
 }
 
 
@@ -60,14 +86,21 @@ MONTH = rf"(?:(?:{_alternation(_FULL_MONTHS)})|(?:{_alternation(_SHORT_MONTHS)})
 WEEKDAY = rf"(?:(?:{_alternation(_FULL_WEEKDAYS)})|(?:{_alternation(_SHORT_WEEKDAYS)})\.?)(?![a-z])"
 _TEEN_OR_UNIT = _alternation(_UNITS[1:])
 _ORDINAL_UNIT = _alternation(_ORDINAL_UNITS[1:])
-NUMBER_WORD = rf"(?:(?:{_alternation(list(_TENS))})(?:[ -](?:{_alternation(_UNITS[1:10])}))?|{_TEEN_OR_UNIT})(?![a-z])"
+NUMBER_WORD = (
+    rf"(?:(?:{_alternation(list(_TENS))})(?:[ -](?:{_alternation(_UNITS[1:10])}))?|"
+    rf"{_TEEN_OR_UNIT})(?![a-z])"
+)
 ORDINAL_WORD = (
-    rf"(?:(?:twenty|thirty)[ -](?:{_alternation(_ORDINAL_UNITS[1:10])})|{_alternation(list(_ORDINAL_TENS))}|{_ORDINAL_UNIT})(?![a-z])"
+    rf"(?:(?:twenty|thirty)[ -](?:{_alternation(_ORDINAL_UNITS[1:10])})|"
+    rf"{_alternation(list(_ORDINAL_TENS))}|{_ORDINAL_UNIT})(?![a-z])"
 )
 DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9a-z])"
 DAY = rf"(?:{DAY_NUMBER}|{ORDINAL_WORD}|{NUMBER_WORD})"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])"
-COUNT = rf"(?:[0-9]+(?:\.[0-9]+)?|{NUMBER_WORD}(?: and a half)?|an?|a couple of|couple of|a few|few|several)"
+COUNT = (
+    rf"(?:[0-9]+(?:\.[0-9]+)?|{NUMBER_WORD}(?: and a half)?|an?|"
+    rf"a couple of|couple of|a few|few|several)"
+)
 UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))(?![a-z])"
 
 
