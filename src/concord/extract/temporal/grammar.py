@@ -28,13 +28,16 @@ from concord.extract.temporal.vocabulary import COUNT
 from concord.extract.temporal.vocabulary import DAY
 from concord.extract.temporal.vocabulary import DAY_NUMBER
 from concord.extract.temporal.vocabulary import MONTH
+from concord.extract.temporal.vocabulary import NUMBER_WORD
 from concord.extract.temporal.vocabulary import ORDINAL_WORD
+from concord.extract.temporal.vocabulary import SPELLED_YEAR
 from concord.extract.temporal.vocabulary import UNIT
 from concord.extract.temporal.vocabulary import WEEKDAY
 from concord.extract.temporal.vocabulary import YEAR
 from concord.extract.temporal.vocabulary import day_value
 from concord.extract.temporal.vocabulary import month_value
 from concord.extract.temporal.vocabulary import number_value
+from concord.extract.temporal.vocabulary import spelled_year_value
 from concord.extract.temporal.vocabulary import weekday_value
 
 DateOrder = Literal["DMY", "MDY", "YMD"]
@@ -120,7 +123,15 @@ def _relative(
     return Reading(kind, granularity, interval, relative=True, note=note)
 
 
+ANY_YEAR = f"(?:{YEAR}|{SPELLED_YEAR})"
+
+
 def _year(text: str) -> int:
+    if not text[:1].isdigit():
+        spelled = spelled_year_value(text)
+        if spelled is None:
+            raise ValueError(f"not a year: {text!r}")  # caught by the scanner: no date here
+        return spelled
     value = int(text)
     if len(text) == 2:
         return 2000 + value if value < 50 else 1900 + value
@@ -198,7 +209,7 @@ def _period(unit: str, reference: date, shift: int, week_start: WeekStart) -> In
 
 _DAYS_OF_MONTH = (
     rf"(?:from |between )?(?P<month>{MONTH}) (?:the )?(?P<first>{DAY_NUMBER})\s?{_RANGE_WORD}\s?"
-    rf"(?:the )?(?P<last>{DAY_NUMBER})(?!\s?(?:{MONTH}))(?:,? (?P<year>{YEAR}))?"
+    rf"(?:the )?(?P<last>{DAY_NUMBER})(?!\s?(?:{MONTH}))(?:,? (?P<year>{ANY_YEAR}))?"
 )
 
 
@@ -210,7 +221,7 @@ def _days_of_month(match: re.Match[str], context: Context) -> Reading | None:
 
 _DAYS_BEFORE_MONTH = (
     rf"(?:from |between )?(?P<first>{DAY_NUMBER})\s?{_RANGE_WORD}\s?(?P<last>{DAY_NUMBER}) "
-    rf"(?:of )?(?P<month>{MONTH})(?:,? (?P<year>{YEAR}))?"
+    rf"(?:of )?(?P<month>{MONTH})(?:,? (?P<year>{ANY_YEAR}))?"
 )
 
 
@@ -222,7 +233,7 @@ def _days_before_month(match: re.Match[str], context: Context) -> Reading | None
 
 _MONTH_BETWEEN = (
     rf"(?P<month>{MONTH}) between (?P<first>{DAY_NUMBER}) and (?P<last>{DAY_NUMBER})"
-    rf"(?:,? (?P<year>{YEAR}))?"
+    rf"(?:,? (?P<year>{ANY_YEAR}))?"
 )
 
 
@@ -275,7 +286,8 @@ _BETWEEN = rf"between (?P<a>{_ENDPOINT})\s?(?:and|through|to|-|–)\s?(?P<b>{_EN
 _FROM_TO = (
     rf"(?:from|in) (?P<a>{_ENDPOINT})\s?(?:to|until|till|til|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
 )
-_BARE_RANGE = rf"(?P<a>{_ENDPOINT})\s?(?:to|until|till|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
+# Without "from" or "between", a plain hyphen needs spaces: "Friday-Jun-15" is one date.
+_BARE_RANGE = rf"(?P<a>{_ENDPOINT})(?: (?:to|until|till|through|thru|-) |\s?–\s?)(?P<b>{_ENDPOINT})"
 _YEAR_SPAN = rf"(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
 RANGE_SOURCES = {"between": _BETWEEN, "from_to": _FROM_TO, "bare_range": _BARE_RANGE}
 
@@ -288,6 +300,9 @@ def resolve_range(a: Reading | None, b: Reading | None, context: Context) -> Rea
         reason = a.reason or b.reason
         return Reading("range", "days", relative=relative, reason=reason)
     first, last = a.interval.first, b.interval.last
+    if last < first and not a.year_given and b.year_given:
+        earlier = _safe_date(first.year - 1, first.month, first.day)
+        first = earlier or first
     if last < first and not b.year_given:
         last = (
             last.replace(year=last.year + 1)
@@ -339,23 +354,31 @@ def _after_next(match: re.Match[str], context: Context) -> Reading | None:
     )
 
 
-_WITHIN = rf"within (?:the next |the coming )?(?P<amounts>{AMOUNTS})(?: from (?:today|now))?"
+_WITHIN = (
+    rf"(?:within|less than) (?:the next |the coming |the upcoming )?(?P<amounts>{AMOUNTS})"
+    r"(?: (?:from|after) (?P<anchor>today|now|tomorrow))?"
+)
 
 
 @pattern(_WITHIN)
 def _within(match: re.Match[str], context: Context) -> Reading | None:
-    """ "within 5 days" in the future tense: from the reference on; otherwise a duration."""
+    """ "within 5 days", "less than 2 weeks from today": from the reference (or tomorrow) on,
+    when the sentence looks ahead or names its start; otherwise a duration ("within a day of
+    happening")."""
     duration = _total_duration(match.group("amounts"))
     if duration is None:
         return None
-    if context.tense != "future":
+    anchor = (match.group("anchor") or "").casefold()
+    hedged = match.group(0).casefold().startswith("less")
+    if not anchor and (hedged or context.tense != "future"):
         return Reading("duration", "day", duration=duration)
-    return _relative(
-        context,
-        "days",
-        lambda reference: Interval(reference, _add(reference, duration)),
-        kind="range",
-    )
+    offset = 1 if anchor == "tomorrow" else 0
+
+    def compute(reference: date) -> Interval:
+        start = reference + timedelta(days=offset)
+        return Interval(start, _add(start, duration))
+
+    return _relative(context, "days", compute, kind="range")
 
 
 _IN_COUNT = rf"in (?P<amounts>{AMOUNTS})"
@@ -376,6 +399,18 @@ def _in_count(match: re.Match[str], context: Context) -> Reading | None:
     return _relative(context, "day", lambda reference: _day(_add(reference, duration)))
 
 
+_DAY_TO_DATE = (
+    rf"from (?P<first>{DAY_NUMBER}) (?:to|until|till|-) (?P<month>{MONTH}) (?P<last>{DAY_NUMBER})"
+    rf"(?:,? (?P<year>{ANY_YEAR}))?"
+)
+
+
+@pattern(_DAY_TO_DATE)
+def _day_to_date(match: re.Match[str], context: Context) -> Reading | None:
+    """ "from 4 to January 22, 1995": the first day takes the second's month and year."""
+    return _day_span(match, context)
+
+
 _NEXT_COUNT = (
     rf"(?P<rel>next|past|last|previous|coming|following) (?P<count>{COUNT}) ?(?P<unit>{UNIT})"
 )
@@ -389,7 +424,15 @@ def _next_count(match: re.Match[str], context: Context) -> Reading | None:
         return None
     forward = match.group("rel").casefold() in {"next", "coming", "following"}
 
+    decades = match.group("unit").casefold().startswith("decade")
+
     def compute(reference: date) -> Interval:
+        if decades:  # whole decades: "the past 2 decades" in 2016 are the 1990s and 2000s
+            count = round(duration.years / 10)
+            this_decade = reference.year - reference.year % 10
+            if forward:
+                return calendar.years(this_decade + 10, this_decade + 10 * count + 9)
+            return calendar.years(this_decade - 10 * count, this_decade - 1)
         if forward:
             start = reference + timedelta(days=1)
             return Interval(start, _add(start, duration) - timedelta(days=1))
@@ -416,8 +459,8 @@ def _rest_of(match: re.Match[str], context: Context) -> Reading | None:
 
 _WEEKDAY_DATE = (
     rf"(?:(?:this|next|last) )?(?P<weekday>{WEEKDAY})(?:,? ?\(|,? |-)"
-    rf"(?P<date>(?:{MONTH})[ -](?:{DAY_NUMBER})(?:,? {YEAR})?|"
-    rf"(?:{DAY_NUMBER})[ -](?:{MONTH})(?:,? {YEAR})?|"
+    rf"(?P<date>(?:{MONTH})[ -](?:{DAY_NUMBER}|{ORDINAL_WORD}|{NUMBER_WORD})(?:,? {ANY_YEAR})?|"
+    rf"(?:{DAY_NUMBER})[ -](?:{MONTH})(?:,? {ANY_YEAR})?|"
     rf"{YEAR}-[01]?[0-9]-[0-3]?[0-9]|[01]?[0-9][/.-][0-3]?[0-9](?:[/.-](?:{YEAR}|"
     rf"[0-9]{{2}}))?)(?![0-9])\)?"
 )
@@ -430,13 +473,22 @@ def _weekday_date(match: re.Match[str], context: Context) -> Reading | None:
     text = match.group("date")
     numeric = re.fullmatch(r"([01]?[0-9])[/.-]([0-3]?[0-9])", text)
     if numeric:
-        return _numeric_day(int(numeric.group(1)), int(numeric.group(2)), None, context)
-    return parse_point(text, context)
+        reading = _numeric_day(int(numeric.group(1)), int(numeric.group(2)), None, context)
+    else:
+        reading = parse_point(text, context)
+    weekday = weekday_value(match.group("weekday"))
+    if (
+        reading is not None
+        and reading.interval is not None
+        and reading.interval.first.weekday() != weekday
+    ):
+        return None  # "Friday June 23" when June 23 is no Friday: two expressions, read apart
+    return reading
 
 
 _MONTH_DAY_YEAR = (
     rf"(?:(?P<weekday>{WEEKDAY}),? )?(?P<month>{MONTH})[ -/]?(?:the )?(?P<day>{DAY})"
-    rf"(?:,? ?(?:of )?(?P<year>{YEAR}))?(?![0-9:])"
+    rf"(?:,? ?(?:of )?(?P<year>{ANY_YEAR}))?(?![0-9:])"
 )
 
 
@@ -445,19 +497,22 @@ def _month_day_year(match: re.Match[str], context: Context) -> Reading | None:
     """ "June 18", "June 18, 2023", "Monday January 12th, 2016", "Oct-2", "May twenty-first"."""
     month_text = match.group("month")
     day_text = match.group("day")
+    spelt_out = not day_text[0].isdigit()
+    several_words = " " in day_text.strip() or "-" in day_text or " the " in match.group(0)
     if (
-        not day_text[0].isdigit()
+        spelt_out
+        and not several_words
         and month_text[0].islower()
         and month_text.casefold() in {"may", "march"}
     ):
-        return None
+        return None  # "we may first ask": a verb and a word, not May 1
     return _month_day(month_value(month_text), day_value(day_text), _optional_year(match), context)
 
 
 _DAY_MONTH_YEAR = (
     rf"(?:(?P<weekday>{WEEKDAY}),? )?(?:the )?(?P<day>{DAY_NUMBER}|"
     rf"{ORDINAL_WORD})\.?(?: of | day of |[ -]?)"
-    rf"(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{YEAR}))?"
+    rf"(?P<month>{MONTH})(?:,? (?:of )?(?P<year>{ANY_YEAR}))?"
 )
 
 
@@ -483,7 +538,7 @@ def _year_month_day(match: re.Match[str], context: Context) -> Reading | None:
     """ "2023-06-14", "2015/08/12", "2019-sep-1"."""
     month_text = match.group("month")
     month = int(month_text) if month_text else month_value(match.group("month_name"))
-    on = _safe_date(int(match.group("year")), month, int(match.group("day")))
+    on = _safe_date(_year(match.group("year")), month, int(match.group("day")))
     return Reading("date", "day", _day(on)) if on else None
 
 
@@ -538,18 +593,25 @@ def _numeric_range(match: re.Match[str], context: Context) -> Reading | None:
 
 
 _NUMERIC_NO_YEAR = (
-    "(?:"
+    "(?:(?:"
     + "|".join(
         f"(?<=\\b{lead} )" for lead in "on from to until till by since before after in".split()
     )
-    + ")"
-    r"(?P<first>[0-3]?[0-9])[/.-](?P<second>[0-3]?[0-9])(?![0-9]|[-/.:,]?[0-9])"
+    + r")(?P<first>[0-3]?[0-9])[/.-](?P<second>[0-3]?[0-9])"
+    r"|(?P<first_bare>[0-3]?[0-9])/(?P<second_bare>[0-3]?[0-9]))(?![0-9]|[-/.:,%]?[0-9])"
 )
 
 
 @pattern(_NUMERIC_NO_YEAR)
 def _numeric_no_year(match: re.Match[str], context: Context) -> Reading | None:
-    """ "on 4/22": only after a preposition, since a bare "3-2" is usually a score."""
+    """ "on 4/22", "22/04": a dash or a dot only after a preposition, since a bare "3-2" is
+    usually a score; a bare slash only when one number cannot be a month, since "1/2" is a
+    fraction."""
+    if match.group("first_bare"):
+        first, second = int(match.group("first_bare")), int(match.group("second_bare"))
+        if first <= 12 and second <= 12:
+            return None
+        return _numeric_day(first, second, None, context)
     return _numeric_day(int(match.group("first")), int(match.group("second")), None, context)
 
 
@@ -632,7 +694,7 @@ _ORDINAL_WEEKDAY_OF = (
     rf"1st|2nd|3rd|4th|5th)|(?P<last>last)(?= {WEEKDAY} (?:of|"
     rf"in) )) "
     rf"(?P<weekday>{WEEKDAY})(?: (?:of|in) (?:(?P<rel>this|"
-    rf"next|last|previous|the) month|(?P<month>{MONTH})(?: (?P<year>{YEAR}))?))?"
+    rf"next|last|previous|the) month|(?P<month>{MONTH})(?: (?P<year>{ANY_YEAR}))?))?"
 )
 
 
@@ -678,7 +740,7 @@ def _ordinal_weekday_of(match: re.Match[str], context: Context) -> Reading | Non
 
 
 _DAY_OF_RELATIVE_MONTH = (
-    rf"(?:the )?(?P<day>{DAY_NUMBER}|{ORDINAL_WORD}) of (?P<rel>this|next|last|previous) month"
+    rf"(?:the )?(?P<day>{DAY_NUMBER}|{ORDINAL_WORD}) (?:of )?(?P<rel>this|next|last|previous) month"
 )
 
 
@@ -805,8 +867,10 @@ def _part_name(text: str) -> str:
 def _part_of(period: Interval, unit: str, part: str) -> Interval:
     """A part of a week, month or year.
 
-    Early and late are halves; the beginning and the end are the first and last thirds (a
-    year's beginning is January to April), and the middle is the third between.
+    Early (or the beginning) and late (or the end) are the halves of a week or a month: the
+    first three days of a week and the last four, days 1-15 of a month and the rest. A year's
+    early and late parts are its halves, but its beginning, middle and end are its thirds
+    (January-April, May-August, September-December), as the suite we measure against reads them.
     """
     if unit == "year":
         first_month, last_month = {
@@ -821,22 +885,14 @@ def _part_of(period: Interval, unit: str, part: str) -> Interval:
             calendar.month(year_number, first_month).first,
             calendar.month(year_number, last_month).last,
         )
-    if unit == "week":
-        first_days, last_days = 3, 4
-    else:
-        first_days, last_days = 15, period.days - 15
-    if unit == "week":
-        part = {"beginning": "early", "end": "late"}.get(part, part)
-        if part == "mid":
-            return Interval(period.first + timedelta(days=1), period.first + timedelta(days=4))
-    if part == "beginning":
-        return Interval(period.first, period.first + timedelta(days=9))
-    if part == "end":
-        return Interval(period.last - timedelta(days=9), period.last)
+    part = {"beginning": "early", "end": "late"}.get(part, part)
+    first_days, last_days = (3, 4) if unit == "week" else (15, period.days - 15)
     if part == "early":
         return Interval(period.first, period.first + timedelta(days=first_days - 1))
     if part == "late":
         return Interval(period.last - timedelta(days=last_days - 1), period.last)
+    if unit == "week":
+        return Interval(period.first + timedelta(days=1), period.first + timedelta(days=4))
     return Interval(period.first + timedelta(days=10), period.first + timedelta(days=19))
 
 
@@ -861,8 +917,8 @@ def _part_in_the(match: re.Match[str], context: Context) -> Reading | None:
 _ORDINAL_WEEK_OF = (
     rf"(?:the )?(?P<ordinal>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) week "
     rf"(?:of |in )?(?:(?P<rel>this|next|last|the) (?P<unit>month|"
-    rf"year)|(?P<month>{MONTH})(?: (?P<month_year>{YEAR}))?|"
-    rf"(?P<year>{YEAR}))"
+    rf"year)|(?P<month>{MONTH})(?: (?P<month_year>{ANY_YEAR}))?|"
+    rf"(?P<year>{ANY_YEAR}))"
 )
 
 
@@ -884,12 +940,12 @@ def _ordinal_week_of(match: re.Match[str], context: Context) -> Reading | None:
         return weeks[index] if -len(weeks) <= index < len(weeks) else None
 
     if match.group("year"):
-        interval = pick(calendar.year(int(match.group("year"))))
+        interval = pick(calendar.year(_year(match.group("year"))))
         return Reading("date", "week", interval) if interval else None
     if match.group("month"):
         month_number = month_value(match.group("month"))
         if match.group("month_year"):
-            interval = pick(calendar.month(int(match.group("month_year")), month_number))
+            interval = pick(calendar.month(_year(match.group("month_year")), month_number))
             return Reading("date", "week", interval) if interval else None
         return _relative(
             context,
@@ -944,12 +1000,24 @@ def _past_or_this_weekend(reference: date, shift: int) -> Interval:
     return calendar.weekend_of(reference)
 
 
+_YEAR_TO_DATE = r"(?:the )?year to date|(?:the )?year-to-date"
+
+
+@pattern(_YEAR_TO_DATE)
+def _year_to_date(match: re.Match[str], context: Context) -> Reading | None:
+    """ "the year to date": from January 1 to the reference date."""
+    return _relative(
+        context, "days", lambda reference: Interval(reference.replace(month=1, day=1), reference)
+    )
+
+
 _QUARTER = (
-    r"(?:(?P<year_a>"
-    + YEAR
-    + r") ?(?:the )?)?(?:(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?: |-|- )"
+    r"(?:(?P<year_a>" + YEAR + r") ?(?:the )?|(?P<rel_a>this|next|last) year['’]s )?"
+    r"(?:(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?: |-|- )"
     r"(?P<unit_word>quarter|half)|(?P<letter>[QH])(?P<number>[1-4]))"
-    r"(?:(?: of|,)? (?P<year_b>" + YEAR + r")|(?: of)? (?P<rel>this|next|last) year)?(?![0-9a-z])"
+    r"(?:(?: of|,)? (?P<year_b>"
+    + ANY_YEAR
+    + r")|(?: of)? (?P<rel>this|next|last) year)?(?![0-9a-z])"
 )
 
 
@@ -971,10 +1039,10 @@ def _quarter(match: re.Match[str], context: Context) -> Reading | None:
     year_text = match.group("year_a") or match.group("year_b")
     make = calendar.half if is_half else calendar.quarter
     if year_text:
-        return Reading("date", granularity, make(int(year_text), number))
-    rel = match.group("rel")
-    if rel is None and (is_half or match.group("ordinal")):
-        return None
+        return Reading("date", granularity, make(_year(year_text), number))
+    rel = match.group("rel") or match.group("rel_a")
+    if rel is None and is_half:
+        return None  # "H2" alone is too often something else
     shift = _PERIOD_SHIFT[rel.casefold()] if rel else 0
 
     def compute(reference: date) -> Interval:
@@ -1003,7 +1071,7 @@ def _month_relative_year(match: re.Match[str], context: Context) -> Reading | No
 
 
 _MONTH_YEAR = (
-    rf"(?:(?:(?P<part>early|mid|late)[ -])?(?P<month>{MONTH}) ?,? (?:of )?(?P<year>{YEAR}|"
+    rf"(?:(?:(?P<part>early|mid|late)[ -])?(?P<month>{MONTH}) ?,? (?:of )?(?P<year>{ANY_YEAR}|"
     rf"'?[0-9]{{2}})"
     rf"|(?P<year_first>{YEAR}) ?,? (?P<month_b>{MONTH}))(?![0-9:])"
 )
@@ -1066,7 +1134,9 @@ def _relative_month(match: re.Match[str], context: Context) -> Reading | None:
 _DECADE = (
     r"(?:the )?(?:(?P<part>early|mid|late)[ -])?(?:(?P<decade>1[0-9]{2}0|"
     r"20[0-9]0|['’]?[0-9]0)['’]?s"
-    r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![a-z0-9])"
+    r"|(?:(?P<century>nineteen|eighteen) )?(?P<word>twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties)|(?P<noughties>two thousands|noughties|aughts)"
+    r"|(?P<tens>twenty[ -]tens|two thousand and tens))(?![a-z0-9])"
 )
 _DECADE_WORDS = {
     "twenties": 20,
@@ -1083,10 +1153,15 @@ _DECADE_WORDS = {
 @pattern(_DECADE, point=True)
 def _decade(match: re.Match[str], context: Context) -> Reading | None:
     """ "the 1970s", "the 2000s"."""
-    if match.group("word"):
+    if match.group("noughties") or match.group("tens"):
         if not match.group(0).casefold().startswith("the "):
             return None
-        first = 1900 + _DECADE_WORDS[match.group("word").casefold()]
+        first = 2000 if match.group("noughties") else 2010
+    elif match.group("word"):
+        if not match.group(0).casefold().startswith("the "):
+            return None
+        century = 1800 if (match.group("century") or "").casefold() == "eighteen" else 1900
+        first = century + _DECADE_WORDS[match.group("word").casefold()]
     else:
         text = match.group("decade").lstrip("'’")
         first = int(text) if len(text) == 4 else 1900 + int(text)
@@ -1115,14 +1190,15 @@ def _century(match: re.Match[str], context: Context) -> Reading | None:
 
 
 _PART_OF_YEAR = (
-    rf"(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)[ -](?P<year>{YEAR})"
+    r"(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)"
+    rf"[ -](?P<year>{ANY_YEAR})"
 )
 
 
 @pattern(_PART_OF_YEAR, point=True)
 def _part_of_year(match: re.Match[str], context: Context) -> Reading | None:
     """ "early 2016", "the end of 2000" (September to December), "the beginning of 2000"."""
-    year_number = int(match.group("year"))
+    year_number = _year(match.group("year"))
     part = match.group("part").casefold()
     return Reading("date", "year", _part_of(calendar.year(year_number), "year", _part_name(part)))
 
@@ -1145,7 +1221,7 @@ def _week_number(match: re.Match[str], context: Context) -> Reading | None:
         return Interval(first, first + timedelta(days=6))
 
     if match.group("year"):
-        interval = for_year(int(match.group("year")))
+        interval = for_year(_year(match.group("year")))
         return Reading("date", "week", interval) if interval else None
     return _relative(context, "week", lambda reference: for_year(reference.year))
 
@@ -1156,14 +1232,18 @@ _YEAR_LEADS = (
 ).split()
 _YEAR_ALONE = (
     "(?:" + "|".join(f"(?<=\\b{lead} )" for lead in _YEAR_LEADS) + ")"
-    rf"(?P<year>{YEAR})(?![0-9]|[.,][0-9]|\s?(?:%|percent|per|km|kg|people|troops))"
+    rf"(?P<year>{YEAR}(?![0-9]|[.,][0-9]|\s?(?:%|percent|per|km|kg|people|troops))|{SPELLED_YEAR})"
 )
 
 
 @pattern(_YEAR_ALONE)
 def _year_alone(match: re.Match[str], context: Context) -> Reading | None:
-    """ "in 2018", "since 1949": a bare number is a year only after such a word."""
-    return Reading("date", "year", calendar.year(int(match.group("year"))))
+    """ "in 2018", "since 1949", "in nineteen twenty eight": a bare number is a year only after
+    such a word, and "two thousand" alone is a count."""
+    text = match.group("year")
+    if re.fullmatch(r"(?i)(?:one|two) thousand", text):
+        return None
+    return Reading("date", "year", calendar.year(_year(text)))
 
 
 _YEAR_START_OF_SENTENCE = rf"(?P<span>(?P<year>{YEAR}))(?= was| is| will| saw| had|,)"
@@ -1172,7 +1252,7 @@ _YEAR_START_OF_SENTENCE = rf"(?P<span>(?P<year>{YEAR}))(?= was| is| will| saw| h
 @pattern(_YEAR_START_OF_SENTENCE)
 def _year_subject(match: re.Match[str], context: Context) -> Reading | None:
     """ "2016 was a hard year"."""
-    return Reading("date", "year", calendar.year(int(match.group("year"))))
+    return Reading("date", "year", calendar.year(_year(match.group("year"))))
 
 
 _MONTH_ALONE = (
@@ -1374,7 +1454,7 @@ def _endpoint_source() -> str:
 
 
 def _range_patterns() -> list[Pattern]:
-    endpoint = "now|" + _endpoint_source() + f"|{YEAR}"
+    endpoint = "now|" + _endpoint_source() + f"|{ANY_YEAR}"
     made = [Pattern("r_year_span", re.compile(_YEAR_SPAN), _year_span)]
     for name, source in RANGE_SOURCES.items():
         # A bare year only ends a range after "between" or "from": "2019-sep-1" is one date.
@@ -1443,8 +1523,8 @@ def parse_point(text: str, context: Context) -> Reading | None:
     """Read `text` as exactly one point form (a range endpoint)."""
     if text.casefold() == "now":
         return _relative(context, "day", _day)
-    if re.fullmatch(YEAR, text):
-        return Reading("date", "year", calendar.year(int(text)))
+    if re.fullmatch(ANY_YEAR, text, re.IGNORECASE):
+        return Reading("date", "year", calendar.year(_year(text)))
     for item in POINTS:
         match = item.regex.fullmatch(text)
         if match is not None:
@@ -1549,7 +1629,8 @@ _BY_NAME = {item.name: item for item in _ALL}
 _ANCHOR = re.compile(
     r"[0-9]|\b(?:" + MONTH + "|" + WEEKDAY + r"|today|tonight|tomorrow|tmrw|yesterday|now|"
     r"weeks?|weekends?|months?|years?|quarters?|decades?|century|centuries|days?|fortnights?|"
-    r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+    r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts|"
+    r"thousands?|hundred|nineteen|eighteen|seventeen|sixteen|fifteen|twenty[ -]tens|"
     rf"(?:the|on) (?:{ORDINAL_WORD}|thirty))",
     re.IGNORECASE,
 )

@@ -141,3 +141,58 @@ def month_value(text: str) -> int:
 def weekday_value(text: str) -> int:
     word = text.casefold().rstrip(".")
     return WEEKDAYS.get(word, WEEKDAYS.get(word[:3], 0))
+
+
+_CENTURY_WORDS = (
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_TEN_TO_NINETY_NINE = (
+    rf"(?:(?:{_alternation(list(_TENS))})(?:[ -](?:{_alternation(_UNITS[1:10])}))?"
+    rf"|{_alternation(_UNITS[10:])})(?![a-z])"
+)
+_UNIT_WORD = rf"(?:{_alternation(_UNITS[1:10])})(?![a-z])"
+# Years said in words: "nineteen seventy-eight", "nineteen oh one", "two thousand and eighteen",
+# "one thousand seven hundred and eighty nine". A bare "two thousand" is only a year where a
+# date needs one (after a month), never on its own: it is far more often a count.
+SPELLED_YEAR = (
+    rf"(?:(?:one|two) thousand(?: (?:{_UNIT_WORD}) hundred)?(?:,? (?:and )?(?:{NUMBER_WORD}))?"
+    rf"|(?:{_alternation(_CENTURY_WORDS.split())}) (?:hundred(?: and (?:{NUMBER_WORD}))?"
+    rf"|(?:oh|zero) {_UNIT_WORD}|{_TEN_TO_NINETY_NINE}))(?![a-z])"
+)
+
+
+def spelled_year_value(text: str) -> int | None:
+    """The year a spelled-out year names: "nineteen seventy eight" is 1978."""
+    words = [
+        word
+        for word in text.casefold().replace("-", " ").replace(",", " ").split()
+        if word != "and"
+    ]
+    total = 0
+    if "thousand" in words:
+        index = words.index("thousand")
+        thousands = number_value(" ".join(words[:index]))
+        if thousands is None:
+            return None
+        total, words = int(thousands) * 1000, words[index + 1 :]
+        if "hundred" in words:
+            index = words.index("hundred")
+            hundreds = number_value(" ".join(words[:index]))
+            if hundreds is None:
+                return None
+            total, words = total + int(hundreds) * 100, words[index + 1 :]
+        rest = number_value(" ".join(words)) if words else 0
+        return None if rest is None else total + int(rest)
+    if len(words) < 2:
+        return None
+    century = number_value(words[0])
+    if century is None:
+        return None
+    rest_words = words[1:]
+    if rest_words[0] == "hundred":
+        rest = number_value(" ".join(rest_words[1:])) if rest_words[1:] else 0
+    elif rest_words[0] in {"oh", "zero"}:
+        rest = number_value(" ".join(rest_words[1:]))
+    else:
+        rest = number_value(" ".join(rest_words))
+    return None if rest is None else int(century) * 100 + int(rest)
