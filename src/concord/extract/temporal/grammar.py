@@ -28,11 +28,14 @@ from concord.extract.temporal.vocabulary import COUNT
 from concord.extract.temporal.vocabulary import DAY
 from concord.extract.temporal.vocabulary import DAY_NUMBER
 from concord.extract.temporal.vocabulary import MONTH
+from concord.extract.temporal.vocabulary import MONTHS
 from concord.extract.temporal.vocabulary import NUMBER_WORD
 from concord.extract.temporal.vocabulary import ORDINAL_WORD
+from concord.extract.temporal.vocabulary import ORDINALS
 from concord.extract.temporal.vocabulary import SPELLED_YEAR
 from concord.extract.temporal.vocabulary import UNIT
 from concord.extract.temporal.vocabulary import WEEKDAY
+from concord.extract.temporal.vocabulary import WEEKDAYS
 from concord.extract.temporal.vocabulary import YEAR
 from concord.extract.temporal.vocabulary import day_value
 from concord.extract.temporal.vocabulary import month_value
@@ -280,16 +283,10 @@ def _days_of_relative_month(match: re.Match[str], context: Context) -> Reading |
     return _relative(context, "days", compute, kind="range")
 
 
-# Endpoints are any point form declared below; the alternation is filled in by `_endpoint()`.
+# Ranges between two points ("between June 16 and June 21", "from 2014 to 2018") are not
+# patterns: `scan` joins two neighbouring points, which keeps the alternation small.
 _ENDPOINT = "{endpoint}"
-_BETWEEN = rf"between (?P<a>{_ENDPOINT})\s?(?:and|through|to|-|–)\s?(?P<b>{_ENDPOINT})"
-_FROM_TO = (
-    rf"(?:from|in) (?P<a>{_ENDPOINT})\s?(?:to|until|till|til|through|thru|-|–)\s?(?P<b>{_ENDPOINT})"
-)
-# Without "from" or "between", a plain hyphen needs spaces: "Friday-Jun-15" is one date.
-_BARE_RANGE = rf"(?P<a>{_ENDPOINT})(?: (?:to|until|till|through|thru|-) |\s?–\s?)(?P<b>{_ENDPOINT})"
-_YEAR_SPAN = rf"(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
-RANGE_SOURCES = {"between": _BETWEEN, "from_to": _FROM_TO, "bare_range": _BARE_RANGE}
+_YEAR_SPAN = rf"(?:(?:between|from|in) )?(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
 
 
 def resolve_range(a: Reading | None, b: Reading | None, context: Context) -> Reading | None:
@@ -804,6 +801,20 @@ def _relative_weekday(match: re.Match[str], context: Context) -> Reading | None:
     return _weekday_in_week(weekday, _PERIOD_SHIFT[rel], context)
 
 
+_NOW = (
+    "(?:"
+    + "|".join(f"(?<=\\b{lead} )" for lead in "between and to until till from through".split())
+    + r")now(?![a-z])"
+)
+NOW_NOTE = "now"
+
+
+@pattern(_NOW)
+def _now(match: re.Match[str], context: Context) -> Reading | None:
+    """ "now" as the end of a range ("between Jan 22 and now"); alone it is dropped by `scan`."""
+    return _relative(context, "day", _day, note=NOW_NOTE)
+
+
 _DAY_WORD = r"(?P<word>today|tonight|tomorrow|tmrw|yesterday)(?![a-z])"
 
 
@@ -1228,7 +1239,7 @@ def _week_number(match: re.Match[str], context: Context) -> Reading | None:
 
 _YEAR_LEADS = (
     "in since by until till from during before after of year circa around throughout through "
-    "and to for"
+    "and to for between"
 ).split()
 _YEAR_ALONE = (
     "(?:" + "|".join(f"(?<=\\b{lead} )" for lead in _YEAR_LEADS) + ")"
@@ -1456,11 +1467,6 @@ def _endpoint_source() -> str:
 def _range_patterns() -> list[Pattern]:
     endpoint = "now|" + _endpoint_source() + f"|{ANY_YEAR}"
     made = [Pattern("r_year_span", re.compile(_YEAR_SPAN), _year_span)]
-    for name, source in RANGE_SOURCES.items():
-        # A bare year only ends a range after "between" or "from": "2019-sep-1" is one date.
-        ends = endpoint if name != "bare_range" else "now|" + _endpoint_source()
-        regex = re.compile(source.replace(_ENDPOINT, ends), re.IGNORECASE)
-        made.append(Pattern(f"r_{name}", regex, _resolve_endpoints))
     for name, source in {"span_from": _SPAN_FROM, "week_of": _WEEK_OF}.items():
         regex = re.compile(source.replace(_ENDPOINT, endpoint), re.IGNORECASE)
         made.append(Pattern(f"r_{name}", regex, _span_from if name == "span_from" else _week_of))
@@ -1513,12 +1519,6 @@ def _year_span(match: re.Match[str], context: Context) -> Reading | None:
     return Reading("range", "year", calendar.years(first, last))
 
 
-def _resolve_endpoints(match: re.Match[str], context: Context) -> Reading | None:
-    return resolve_range(
-        parse_point(match.group("a"), context), parse_point(match.group("b"), context), context
-    )
-
-
 def parse_point(text: str, context: Context) -> Reading | None:
     """Read `text` as exactly one point form (a range endpoint)."""
     if text.casefold() == "now":
@@ -1541,13 +1541,15 @@ class Hit:
     reading: Reading
 
 
-def scan(text: str, context_at: Callable[[int, int], Context]) -> Iterator[Hit]:
+def scan(text: str, context_at: Callable[[int, int], Context]) -> list[Hit]:
     """Every non-overlapping temporal expression in `text`, left to right, with its reading.
 
     The one-pass alternation finds where an expression starts. When the form it chose does
     not resolve (February 30, a year range that runs backwards), the other forms are tried at the
-    same place before the scan moves on by one character.
+    same place before the scan moves on by one character. Neighbouring points joined by "to",
+    "until" or a dash (after "from", "between" or "in", or on their own) become one range.
     """
+    hits: list[Hit] = []
     position = 0
     for window_start, window_end in _windows(text):
         position = max(position, window_start)
@@ -1559,8 +1561,53 @@ def scan(text: str, context_at: Callable[[int, int], Context]) -> Iterator[Hit]:
             if hit_or_none is None:
                 position = found_start + 1
                 continue
-            yield hit_or_none
+            hits.append(hit_or_none)
             position = max(hit_or_none.end, found_start + 1)
+    return _join_ranges(text, hits, context_at)
+
+
+_LEAD = re.compile(r"(?i)\b(?P<lead>from|between|in) $")
+_SEPARATOR = {
+    "between": re.compile(r"(?i)\s?(?:and|through|to|-|–)\s?"),
+    "from": re.compile(r"(?i)\s?(?:to|until|till|til|through|thru|-|–)\s?"),
+    "in": re.compile(r"(?i) (?:to|until|till|through|thru) |\s?[-–]\s?"),
+    "": re.compile(r"(?i) (?:to|until|till|through|thru|-) |\s?–\s?"),
+}
+
+
+def _join_ranges(
+    text: str, hits: list[Hit], context_at: Callable[[int, int], Context]
+) -> list[Hit]:
+    joined: list[Hit] = []
+    index = 0
+    while index < len(hits):
+        first = hits[index]
+        if index + 1 < len(hits):
+            second = hits[index + 1]
+            lead = _LEAD.search(text, max(0, first.start - 8), first.start)
+            lead_word = lead.group("lead").casefold() if lead else ""
+            if (
+                first.reading.kind == "date"
+                and second.reading.kind == "date"
+                and _SEPARATOR[lead_word].fullmatch(text, first.end, second.start)
+                and (lead_word or not _is_year_only(first.reading, second.reading))
+            ):
+                start = lead.start() if lead else first.start
+                reading = resolve_range(
+                    first.reading, second.reading, context_at(start, second.end)
+                )
+                if reading is not None:
+                    joined.append(Hit(start, second.end, reading))
+                    index += 2
+                    continue
+        if first.reading.note != NOW_NOTE:
+            joined.append(first)
+        index += 1
+    return joined
+
+
+def _is_year_only(*readings: Reading) -> bool:
+    return any(reading.granularity == "year" for reading in readings)
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
@@ -1570,7 +1617,10 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
     every form contains one, so the grammar only runs where it can match.
     """
     window_start = window_end = -1
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in _WORD_OR_DIGIT.finditer(text):
+        word = anchor.group()
+        if word[0].isalpha() and word.casefold() not in ANCHOR_WORDS:
+            continue
         start = max(0, anchor.start() - _LOOK_BEHIND)
         end = anchor.end() + _LOOK_AHEAD
         if start > window_end:
@@ -1626,16 +1676,25 @@ def _fallback(
 POINTS: list[Pattern] = [item for item in PATTERNS if item.name in POINT_NAMES]
 _ALL: list[Pattern] = [*_range_patterns(), *PATTERNS]
 _BY_NAME = {item.name: item for item in _ALL}
-_ANCHOR = re.compile(
-    r"[0-9]|\b(?:" + MONTH + "|" + WEEKDAY + r"|today|tonight|tomorrow|tmrw|yesterday|now|"
-    r"weeks?|weekends?|months?|years?|quarters?|decades?|century|centuries|days?|fortnights?|"
-    r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts|"
-    r"thousands?|hundred|nineteen|eighteen|seventeen|sixteen|fifteen|twenty[ -]tens|"
-    rf"(?:the|on) (?:{ORDINAL_WORD}|thirty))",
-    re.IGNORECASE,
+# Words that every date form contains at least one of (besides digits). Finding them is a cheap
+# word scan; the grammar then runs only near them.
+ANCHOR_WORDS = frozenset(
+    [
+        *MONTHS,
+        *WEEKDAYS,
+        *ORDINALS,
+        *"""
+        thirty today tonight tomorrow tmrw yesterday now week weeks weekend weekends month
+        months year years quarter quarters decade decades century centuries day days fortnight
+        fortnights twenties thirties forties fifties sixties seventies eighties nineties
+        noughties aughts thousand thousands hundred nineteen eighteen seventeen sixteen fifteen
+        tens
+        """.split(),
+    ]
 )
-_LOOK_BEHIND = 60
-_LOOK_AHEAD = 80
+_WORD_OR_DIGIT = re.compile(r"[0-9]+|[^\W\d_]+")
+_LOOK_BEHIND = 40
+_LOOK_AHEAD = 40
 _INDEX = {item.name: index for index, item in enumerate(_ALL)}
 _BOUNDED = {
     item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
