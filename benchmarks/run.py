@@ -1,78 +1,131 @@
-"""Throughput of the `name` rule on a corpus made by repeating and varying the bundled seeds.
+"""Throughput of the extractors and rules on a corpus made by repeating and varying the seeds.
 
-    python benchmarks/run.py            # 10,000 documents
-    python benchmarks/run.py --docs 1000
+    python benchmarks/run.py                 # 10,000 documents, every kind
+    python benchmarks/run.py --docs 1000 --kind date
 
-Prints MB/s and documents/s for name extraction alone and for the whole rule (extraction plus
-comparison), and checks that the injected faults are all found.
+Prints MB/s and documents/s for each extractor alone (one core) and for each whole rule
+(extraction plus comparison), and checks that the faults injected into the corpus are found.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import sys
 import time
 from pathlib import Path
 
+from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.config import load_rules
 from concord.corpus import Corpus
+from concord.extract import dates
 from concord.extract.names import NameMatcher
+from concord.rules import DateRule
 from concord.rules import NameRule
 
 ROOT = Path(__file__).resolve().parents[1]
+# The seeds' publication dates, as rules.toml declares them or their datelines give them.
+PUBLISHED = {
+    "001": dt.date(2023, 6, 14),
+    "002": dt.date(2023, 6, 14),
+    "003": dt.date(2023, 6, 14),
+    "004": dt.date(2023, 6, 18),
+}
+NAME_FAULT = "Gang told reporters so."
+DATE_FAULT = "Blinken will visit Beijing on July 30, 2023."
 
 
-def make_corpus(seeds: list[str], count: int, seed: int = 7) -> Corpus:
-    """`count` documents: seeds with paragraphs shuffled; every 10th one gets "Gang" for "Qin"."""
+def make_corpus(count: int, seed: int = 7) -> Corpus:
+    """`count` documents: the seeds with paragraphs shuffled. Every 10th one calls Qin Gang
+    "Gang"; every 10th one (another) dates Blinken's visit to July 30."""
+    paths = sorted((ROOT / "checks/sources").glob("*.txt"))
+    seeds = [(path.name[:3], path.read_text(encoding="utf-8")) for path in paths]
     chooser = random.Random(seed)
-    texts = {}
+    texts, published = {}, {}
     for index in range(count):
-        paragraphs = seeds[index % len(seeds)].split("\n\n")
+        seed_id, text = seeds[index % len(seeds)]
+        paragraphs = text.split("\n\n")
         chooser.shuffle(paragraphs)
         text = "\n\n".join(paragraphs)
         if index % 10 == 0:
-            text = "Qin Gang spoke on the phone.\n\n" + text + "\n\nGang told reporters so.\n"
-        texts[f"doc{index:06d}"] = text
-    return Corpus.from_texts(texts)
+            text = "Qin Gang spoke on the phone.\n\n" + text + f"\n\n{NAME_FAULT}\n"
+        if index % 10 == 5:
+            text = text + f"\n\n{DATE_FAULT}\n"
+        document_id = f"doc{index:06d}"
+        texts[document_id] = text
+        if seed_id in PUBLISHED:
+            published[document_id] = PUBLISHED[seed_id]
+    return Corpus.from_texts(texts, published)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=10_000)
-    arguments = parser.parse_args()
-    rules = load_rules(ROOT / "rules.toml")
-    rule = next(rule for rule in rules.document.rules if isinstance(rule, NameRule))
-    seeds = [
-        path.read_text(encoding="utf-8") for path in sorted((ROOT / "checks/sources").glob("*.txt"))
-    ]
-    corpus = make_corpus(seeds, arguments.docs)
-    megabytes = sum(len(source.text.encode()) for source in corpus) / 1e6
+def _rate(megabytes: float, documents: int, seconds: float) -> str:
+    return f"{megabytes / seconds:.2f} MB/s, {documents / seconds:.0f} docs/s ({seconds:.2f} s)"
 
+
+def bench_names(rule: NameRule, corpus: Corpus, megabytes: float) -> bool:
     matcher = NameMatcher(rule.people)
     started = time.perf_counter()
     for source in corpus:
         matcher.mentions(source.text)
     extraction = time.perf_counter() - started
-
     started = time.perf_counter()
     findings = check_names(rule, corpus)
     whole_rule = time.perf_counter() - started
-
-    injected = sum(1 for index in range(arguments.docs) if index % 10 == 0)
+    injected = (len(corpus) + 9) // 10
     found = sum(1 for finding in findings if finding.code == "given-name")
+    print(f"name extraction (one core): {_rate(megabytes, len(corpus), extraction)}")
+    print(f"name rule (extract + compare): {_rate(megabytes, len(corpus), whole_rule)}")
+    print(f"  given-name findings: {found} (injected: {injected}, so at least that many)")
+    return found >= injected
+
+
+def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float) -> bool:
+    started = time.perf_counter()
+    count = 0
+    for source in corpus:
+        reference = source.published.date if source.published else None
+        count += len(dates(source.text, reference))
+    extraction = time.perf_counter() - started
+    started = time.perf_counter()
+    findings = check_dates(rule, corpus)
+    whole_rule = time.perf_counter() - started
+    mismatches = [finding for finding in findings if finding.code == "date-mismatch"]
+    injected = sum(1 for index in range(len(corpus)) if index % 10 == 5)
+    held = sum(
+        1
+        for finding in mismatches
+        for location in finding.locations
+        if "2023-07-30" in location.note
+    )
+    print(f"date extraction (one core): {_rate(megabytes, len(corpus), extraction)}")
+    print(f"  expressions found: {count}")
+    print(f"date rule (extract + compare): {_rate(megabytes, len(corpus), whole_rule)}")
+    print(f"  date-mismatch findings: {len(mismatches)} (one per rule)")
+    print(f"  injected July 30 dates listed in it: {held} of {injected}")
+    return len(mismatches) == 1 and held == injected
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--kind", choices=["all", "name", "date"], default="all")
+    arguments = parser.parse_args()
+    rules = load_rules(ROOT / "rules.toml").document.rules
+    corpus = make_corpus(arguments.docs)
+    megabytes = sum(len(source.text.encode()) for source in corpus) / 1e6
     print(f"corpus: {arguments.docs} documents, {megabytes:.1f} MB")
-    print(
-        f"name extraction: {megabytes / extraction:.2f} MB/s, "
-        f"{arguments.docs / extraction:.0f} docs/s ({extraction:.2f} s, one core)"
-    )
-    print(
-        f"name rule (extract + compare): {megabytes / whole_rule:.2f} MB/s, "
-        f"{arguments.docs / whole_rule:.0f} docs/s ({whole_rule:.2f} s)"
-    )
-    print(f"findings: {len(findings)}; injected given-name faults found: {found} (>= {injected})")
-    return 0 if found >= injected else 1
+    ok = True
+    if arguments.kind in {"all", "name"}:
+        name_rule = next(rule for rule in rules if isinstance(rule, NameRule))
+        ok &= bench_names(name_rule, corpus, megabytes)
+    if arguments.kind in {"all", "date"}:
+        date_rule = next(
+            rule for rule in rules if isinstance(rule, DateRule) and rule.id == "visit-dates"
+        )
+        ok &= bench_dates(date_rule, corpus, megabytes)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
