@@ -21,9 +21,9 @@ from concord.extract.temporal.facts import Granularity
 from concord.extract.temporal.facts import Interval
 from concord.extract.temporal.facts import Resolution
 from concord.extract.temporal.facts import TemporalFact
-from concord.extract.temporal.grammar import Context
-from concord.extract.temporal.grammar import DateOrder
-from concord.extract.temporal.grammar import scan
+from concord.extract.temporal.reading import Context
+from concord.extract.temporal.reading import DateOrder
+from concord.extract.temporal.scan import scan
 from concord.extract.temporal.tense import tense_before
 
 _NAME_WORD = r"[A-Z][a-z]"

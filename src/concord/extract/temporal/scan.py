@@ -1,0 +1,286 @@
+"""The one-pass scanner: where the date forms are tried; how neighbouring dates join."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import timedelta
+
+from concord.extract.temporal import calendar
+from concord.extract.temporal import days
+from concord.extract.temporal import durations
+from concord.extract.temporal import periods
+from concord.extract.temporal import spans
+from concord.extract.temporal.days import NOW_NOTE
+from concord.extract.temporal.facts import Interval
+from concord.extract.temporal.periods import THE_DAY_REGEX
+from concord.extract.temporal.periods import the_day_number
+from concord.extract.temporal.reading import ANY_YEAR
+from concord.extract.temporal.reading import POINT_FORMS
+from concord.extract.temporal.reading import Context
+from concord.extract.temporal.reading import Pattern
+from concord.extract.temporal.reading import Reading
+from concord.extract.temporal.reading import add_duration
+from concord.extract.temporal.reading import parse_point
+from concord.extract.temporal.reading import resolve_range
+from concord.extract.temporal.reading import total_duration
+from concord.extract.temporal.reading import unnamed
+from concord.extract.temporal.spans import SPAN_FROM
+from concord.extract.temporal.spans import WEEK_OF
+from concord.extract.temporal.vocabulary import MONTHS
+from concord.extract.temporal.vocabulary import ORDINALS
+from concord.extract.temporal.vocabulary import WEEKDAYS
+from concord.extract.temporal.vocabulary import YEAR
+
+# Ranges between two points ("between June 16 and June 21", "from 2014 to 2018") are not
+# patterns: `scan` joins two neighbouring points, which keeps the alternation small.
+ENDPOINT = "{endpoint}"
+YEAR_SPAN = rf"(?:(?:between|from|in) )?(?P<a>{YEAR})\s?[-–]\s?(?P<b>{YEAR}|[0-9]{{2}})(?![0-9])"
+
+
+# ---------------------------------------------------------------------------------------------
+# The one-pass scanner.
+
+
+def _endpoint_source() -> str:
+    return "|".join(f"(?:{unnamed(item.regex.pattern)})" for item in POINT_FORMS)
+
+
+def _range_patterns() -> list[Pattern]:
+    endpoint = "now|" + _endpoint_source() + f"|{ANY_YEAR}"
+    made = [Pattern("r_year_span", re.compile(YEAR_SPAN), _year_span)]
+    for name, source in {"span_from": SPAN_FROM, "week_of": WEEK_OF}.items():
+        regex = re.compile(source.replace(ENDPOINT, endpoint), re.IGNORECASE)
+        made.append(Pattern(f"r_{name}", regex, _span_from if name == "span_from" else _week_of))
+    return made
+
+
+def _span_from(match: re.Match[str], context: Context) -> Reading | None:
+    """ "for 3 days from today", "2 weeks starting May 20th": the duration laid from that day."""
+    duration = total_duration(match.group("amounts") or match.group("amounts_b"))
+    start = parse_point(match.group("point"), context)
+    if duration is None or start is None:
+        return None
+    if start.interval is None:
+        return replace(start, kind="range", granularity="days")
+    first = start.interval.first
+    return replace(
+        start,
+        kind="range",
+        granularity="days",
+        interval=Interval(first, add_duration(first, duration) - timedelta(days=1)),
+    )
+
+
+def _week_of(match: re.Match[str], context: Context) -> Reading | None:
+    """ "the week of June 18", "w/c Feb 4", "the week of the 18th", "month of September 16th"."""
+    point_text = match.group("point")
+    if point_text.casefold().startswith("the "):
+        the_day = THE_DAY_REGEX.fullmatch(point_text)
+        point = the_day_number(the_day, context) if the_day else None
+    else:
+        point = parse_point(point_text, context)
+    if point is None:
+        return None
+    unit = (match.group("unit") or "week").casefold()
+    if point.interval is None:
+        return replace(point, granularity="week")
+    on = point.interval.first
+    if unit == "month":
+        return replace(point, granularity="month", interval=calendar.month(on.year, on.month))
+    return replace(point, granularity="week", interval=calendar.week_of(on, context.week_start))
+
+
+def _year_span(match: re.Match[str], context: Context) -> Reading | None:
+    """ "2014-2018", "2014-18"."""
+    first = int(match.group("a"))
+    last_text = match.group("b")
+    last = int(last_text) if len(last_text) == 4 else first - first % 100 + int(last_text)
+    if last <= first:
+        return None
+    return Reading("range", "year", calendar.years(first, last))
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    reading: Reading
+
+
+def scan(text: str, context_at: Callable[[int, int], Context]) -> list[Hit]:
+    """Every non-overlapping temporal expression in `text`, left to right, with its reading.
+
+    The one-pass alternation finds where an expression starts. When the form it chose does
+    not resolve (February 30, a year range that runs backwards), the other forms are tried at the
+    same place before the scan moves on by one character. Neighbouring points joined by "to",
+    "until" or a dash (after "from", "between" or "in", or on their own) become one range.
+    """
+    hits: list[Hit] = []
+    position = 0
+    for window_start, window_end in _windows(text):
+        position = max(position, window_start)
+        while position < window_end:
+            hit = _next_hit(text, position, window_end, context_at)
+            if hit is None:
+                break
+            found_start, hit_or_none = hit
+            if hit_or_none is None:
+                position = found_start + 1
+                continue
+            hits.append(hit_or_none)
+            position = max(hit_or_none.end, found_start + 1)
+    return _join_ranges(text, hits, context_at)
+
+
+_LEAD = re.compile(r"(?i)\b(?P<lead>from|between|in) $")
+_SEPARATOR = {
+    "between": re.compile(r"(?i)\s?(?:and|through|to|-|–)\s?"),
+    "from": re.compile(r"(?i)\s?(?:to|until|till|til|through|thru|-|–)\s?"),
+    "in": re.compile(r"(?i) (?:to|until|till|through|thru) |\s?[-–]\s?"),
+    "": re.compile(r"(?i) (?:to|until|till|through|thru|-) |\s?–\s?"),
+}
+
+
+def _join_ranges(
+    text: str, hits: list[Hit], context_at: Callable[[int, int], Context]
+) -> list[Hit]:
+    joined: list[Hit] = []
+    index = 0
+    while index < len(hits):
+        first = hits[index]
+        if index + 1 < len(hits):
+            second = hits[index + 1]
+            lead = _LEAD.search(text, max(0, first.start - 8), first.start)
+            lead_word = lead.group("lead").casefold() if lead else ""
+            if (
+                first.reading.kind == "date"
+                and second.reading.kind == "date"
+                and _SEPARATOR[lead_word].fullmatch(text, first.end, second.start)
+                and (lead_word or not _is_year_only(first.reading, second.reading))
+            ):
+                start = lead.start() if lead else first.start
+                reading = resolve_range(
+                    first.reading, second.reading, context_at(start, second.end)
+                )
+                if reading is not None:
+                    joined.append(Hit(start, second.end, reading))
+                    index += 2
+                    continue
+        if first.reading.note != NOW_NOTE:
+            joined.append(first)
+        index += 1
+    return joined
+
+
+def _is_year_only(*readings: Reading) -> bool:
+    return any(reading.granularity == "year" for reading in readings)
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around words a date needs (a month, a digit, "week"...), merged.
+
+    The full grammar is costly to try at every character; these words are rare in prose, and
+    every form contains one, so the grammar only runs where it can match.
+    """
+    window_start = window_end = -1
+    for anchor in _WORD_OR_DIGIT.finditer(text):
+        word = anchor.group()
+        if word[0].isalpha() and word.casefold() not in ANCHOR_WORDS:
+            continue
+        start = max(0, anchor.start() - _LOOK_BEHIND)
+        end = anchor.end() + _LOOK_AHEAD
+        if start > window_end:
+            if window_end > 0:
+                yield window_start, window_end
+            window_start = start
+        window_end = max(window_end, end)
+    if window_end > 0:
+        yield window_start, window_end
+
+
+def _next_hit(
+    text: str, position: int, window_end: int, context_at: Callable[[int, int], Context]
+) -> tuple[int, Hit | None] | None:
+    found = _MASTER.search(text, position, window_end)
+    if found is None:
+        return None
+    hit = _read(text, found.start(), found.end(), _BY_NAME[found.lastgroup or ""], context_at)
+    if hit is None:
+        hit = _fallback(text, found.start(), _INDEX[found.lastgroup or ""] + 1, context_at)
+    return found.start(), hit
+
+
+def _read(
+    text: str, start: int, end: int, item: Pattern, context_at: Callable[[int, int], Context]
+) -> Hit | None:
+    match = item.regex.fullmatch(text, start, end)
+    if match is None:
+        return None
+    try:
+        reading = item.resolve(match, context_at(start, end))
+    except (ValueError, OverflowError):
+        # Arithmetic beyond the calendar ("last 2023 years" from 2000, year 10000): no date.
+        return None
+    if reading is None:
+        return None
+    return Hit(start, end, reading)
+
+
+def _fallback(
+    text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]
+) -> Hit | None:
+    for item in _ALL[first_index:]:
+        match = _BOUNDED[item.name].match(text, start)
+        if match is None:
+            continue
+        hit = _read(text, start, match.end(), item, context_at)
+        if hit is not None:
+            return hit
+    return None
+
+
+# Priority: ranges anchored on a date, then days-of-month spans and counted spans, then days,
+# then periods, then durations: a longer, more specific form wins where two start together.
+_FORMS: list[Pattern] = [
+    *spans.FORMS.patterns,
+    *days.FORMS.patterns,
+    *periods.FORMS.patterns,
+    *durations.FORMS.patterns,
+]
+POINT_FORMS.extend(item for item in _FORMS if item.point)
+_ALL: list[Pattern] = [*_range_patterns(), *_FORMS]
+_BY_NAME = {item.name: item for item in _ALL}
+# Words that every date form contains at least one of (besides digits). Finding them is a cheap
+# word scan; the grammar then runs only near them.
+ANCHOR_WORDS = frozenset(
+    [
+        *MONTHS,
+        *WEEKDAYS,
+        *ORDINALS,
+        *"""
+        thirty today tonight tomorrow tmrw yesterday now week weeks weekend weekends month
+        months year years quarter quarters decade decades century centuries day days fortnight
+        fortnights twenties thirties forties fifties sixties seventies eighties nineties
+        noughties aughts thousand thousands hundred nineteen eighteen seventeen sixteen fifteen
+        tens
+        """.split(),
+    ]
+)
+_WORD_OR_DIGIT = re.compile(r"[0-9]+|[^\W\d_]+")
+_LOOK_BEHIND = 40
+_LOOK_AHEAD = 40
+_INDEX = {item.name: index for index, item in enumerate(_ALL)}
+_BOUNDED = {
+    item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
+    for item in _ALL
+}
+_MASTER = re.compile(
+    r"(?<![\w/.-])(?:"
+    + "|".join(f"(?P<{item.name}>{unnamed(item.regex.pattern)})" for item in _ALL)
+    + r")(?![\w]|[/-][0-9])",
+    re.IGNORECASE,
+)
