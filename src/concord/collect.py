@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _pytest._code.code import TerminalRepr
 
+from concord.engine import RunContext
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
@@ -78,7 +79,8 @@ class RuleItem(pytest.Item):
         self.findings: list[Finding] = []
 
     def runtest(self) -> None:
-        self.findings = run_rule(self.rule, self.project.corpus)
+        context = RunContext.of(self.project.rules.document.rules)
+        self.findings = run_rule(self.rule, self.project.corpus, context)
         if any(finding.severity == "error" for finding in self.findings):
             raise RuleViolations(self.findings)
 

@@ -6,18 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.extract.agents import nearest_agent
 from concord.extract.sentences import Span
 from concord.extract.sentences import clauses
 from concord.extract.sentences import sentences
 from concord.extract.temporal import TemporalFact
-from concord.extract.temporal.vocabulary import MONTHS
-from concord.extract.temporal.vocabulary import WEEKDAYS
 from concord.lexicon import AUXILIARIES
-from concord.lexicon import DEMONYMS
 from concord.lexicon import FINITE_VERBS
-from concord.lexicon import FUNCTION_WORDS
-from concord.lexicon import PRONOUNS
-from concord.lexicon import TITLES
 from concord.rules.date import DateRule
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
@@ -112,9 +107,9 @@ class EventScope:
             return True
         if self.scope == "sentence":
             return self._names_subject(text[sentence[0] : sentence[1]])
-        agent = _nearest_agent(text, sentence[0], trigger)
-        if agent is not None and agent.casefold() not in PRONOUNS:
-            return self._names_subject(agent)
+        agent = nearest_agent(text, sentence[0], trigger)
+        if agent is not None and not agent.is_pronoun:
+            return self._names_subject(agent.text)
         around = text[sentence[0] : sentence[1]]
         if previous is not None:
             around = text[previous[0] : previous[1]] + " " + around
@@ -123,64 +118,6 @@ class EventScope:
     def _names_subject(self, text: str) -> bool:
         words = text.casefold()
         return any(re.search(rf"\b{re.escape(name)}\b", words) for name in self.subject)
-
-
-def _nearest_agent(text: str, sentence_start: int, trigger: int) -> str | None:
-    """The name or pronoun nearest before the trigger: a run of capitalised words that names
-    someone ("US Secretary of State Antony Blinken"), or "he", "she", "they".
-
-    A run after a preposition is a place or an object ("in China", "with Qin"), not the one
-    who acts, unless it is a possessive right before the trigger ("ahead of Blinken's visit").
-    """
-    tokens = list(_TOKEN.finditer(text, sentence_start, trigger))
-    run: list[str] = []
-    possessive_before_trigger = False
-    for position, token in enumerate(reversed(tokens)):
-        raw = token.group()
-        word = re.sub(r"[’']s$", "", raw).rstrip(".") or raw
-        folded = word.casefold()
-        if raw[0].isupper():
-            sentence_initial = token.start() == sentence_start
-            if (
-                folded in MONTHS
-                or folded in WEEKDAYS
-                or (sentence_initial and folded in FUNCTION_WORDS)
-            ):
-                if run:
-                    break
-                continue
-            if position == 0 and re.search(r"[’']s$", raw):
-                possessive_before_trigger = True
-            run.append(word)
-            continue
-        if run and folded == "of":
-            continue
-        if run:
-            if folded in _PREPOSITIONS and not possessive_before_trigger:
-                run = []
-                continue
-            break
-        if folded in PRONOUNS:
-            return folded
-    naming = [word for word in run if not _describes(word)]
-    return " ".join(reversed(run)) if naming else None
-
-
-_PREPOSITIONS = frozenset(
-    "in to from at with for on into across near over via toward towards about against between "
-    "among around through".split()
-)
-
-
-def _describes(word: str) -> bool:
-    folded = word.casefold()
-    letters = folded.replace(".", "")
-    return (
-        folded in TITLES
-        or folded in DEMONYMS
-        or folded in FUNCTION_WORDS
-        or (word.replace(".", "").isupper() and len(letters) <= 4)
-    )
 
 
 def _verb_between(text: str, trigger: tuple[int, int], fact: TemporalFact) -> bool:

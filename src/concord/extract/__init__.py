@@ -6,6 +6,8 @@ from concord.extract.dateline import Dateline
 from concord.extract.dateline import find_dateline
 from concord.extract.names import NameMention
 from concord.extract.names import names
+from concord.extract.quotations import Quote
+from concord.extract.quotations import quotes
 from concord.extract.temporal import Duration
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
@@ -16,8 +18,10 @@ __all__ = [
     "Duration",
     "Interval",
     "NameMention",
+    "Quote",
     "TemporalFact",
     "dates",
     "find_dateline",
     "names",
+    "quotes",
 ]

@@ -17,11 +17,12 @@ from concord.rules.corpus import SourceMetadata
 from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
+from concord.rules.quote import QuoteRule
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
-Rule: TypeAlias = Annotated[NameRule | DateRule, Field(discriminator="kind")]
+Rule: TypeAlias = Annotated[NameRule | DateRule | QuoteRule, Field(discriminator="kind")]
 
-RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule, "date": DateRule}
+RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule, "date": DateRule, "quote": QuoteRule}
 
 
 class RulesDocument(StrictModel):
@@ -42,6 +43,7 @@ __all__ = [
     "DateRule",
     "NameRule",
     "Person",
+    "QuoteRule",
     "Rule",
     "RuleBase",
     "RulesDocument",

@@ -1,0 +1,271 @@
+"""The `quote` rule: versions of the same quote must have the same words and the same speaker.
+
+Cost stays linear in the corpus: identical versions are merged by hashing first, and only
+distinct versions that share at least two rare words are aligned (blocking), so the alignment
+work grows with the number of distinct versions, not with the number of source pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+
+from concord.compare.quote_text import Wording
+from concord.compare.quote_text import aligned_words
+from concord.compare.quote_text import is_fragment
+from concord.compare.quote_text import word_diff
+from concord.compare.quote_text import wording
+from concord.corpus import Corpus
+from concord.corpus import Source
+from concord.extract.quotations import Quote
+from concord.extract.quotations import quotes
+from concord.extract.sentences import sentences
+from concord.findings import Finding
+from concord.findings import Location
+from concord.lexicon import FUNCTION_WORDS
+from concord.rules.name import Person
+from concord.rules.quote import QuoteRule
+
+_MIN_BLOCK_CAP = 50
+_MAX_SOURCES_NAMED = 8
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One unit (a quote, or a sentence of one) in one source."""
+
+    source: Source
+    quote: Quote
+    start: int
+    end: int
+
+
+@dataclass
+class Version:
+    """One wording, with every place it occurs."""
+
+    wording: Wording
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        return {occurrence.source.id for occurrence in self.occurrences}
+
+    @property
+    def speakers(self) -> set[str]:
+        return {
+            occurrence.quote.speaker for occurrence in self.occurrences if occurrence.quote.speaker
+        }
+
+
+def check_quotes(rule: QuoteRule, corpus: Corpus, people: Sequence[Person] = ()) -> list[Finding]:
+    versions = _versions(rule, corpus, people)
+    groups = _same_quotes(rule, versions)
+    findings: list[Finding] = []
+    wanted = set(rule.speakers)
+    for group in groups:
+        if wanted and not any(version.speakers & wanted for version in group):
+            continue
+        if "wording" in rule.checks:
+            finding = _wording(rule, group)
+            if finding is not None:
+                findings.append(finding)
+        if "speaker" in rule.checks:
+            finding = _speakers(rule, group)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _versions(rule: QuoteRule, corpus: Corpus, people: Sequence[Person]) -> list[Version]:
+    by_words: dict[tuple[str, ...], Version] = {}
+    for source in corpus:
+        for quote in quotes(source.text, people):
+            if quote.depth:
+                continue
+            for start, end, segments in _units(rule, source.text, quote):
+                words = wording(segments)
+                if words.size < rule.min_words:
+                    continue
+                version = by_words.setdefault(words.keys, Version(words))
+                version.occurrences.append(Occurrence(source, quote, start, end))
+    return list(by_words.values())
+
+
+def _units(rule: QuoteRule, text: str, quote: Quote) -> list[tuple[int, int, list[str]]]:
+    if rule.unit == "quote":
+        return [(quote.start, quote.end, quote.segments)]
+    units = []
+    for first, last in sentences(text[quote.start : quote.end]):
+        part = text[quote.start + first : quote.start + last]
+        units.append((quote.start + first, quote.start + last, [part]))
+    return units
+
+
+def _same_quotes(rule: QuoteRule, versions: list[Version]) -> list[list[Version]]:
+    """Groups of versions that are the same quote: blocking by rare words, then alignment."""
+    frequency: Counter[str] = Counter()
+    for version in versions:
+        frequency.update(set(version.wording.keys))
+    # A word in more than `cap` versions says nothing about which quote this is; leaving it
+    # out bounds every block, so the pairs compared grow linearly with the versions.
+    cap = max(_MIN_BLOCK_CAP, len(versions) // 200)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[set[str]] = []
+    for index, version in enumerate(versions):
+        rare = {
+            key
+            for key in version.wording.keys
+            if key not in FUNCTION_WORDS and len(key) > 2 and frequency[key] <= cap
+        }
+        keys_of.append(rare)
+        for key in rare:
+            blocks[key].append(index)
+    parent = list(range(len(versions)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    compared: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                pair = (first, second)
+                if pair in compared or len(keys_of[first] & keys_of[second]) < 2:
+                    continue
+                compared.add(pair)
+                if _same(rule, versions[first].wording, versions[second].wording):
+                    parent[root(first)] = root(second)
+    groups: dict[int, list[Version]] = defaultdict(list)
+    for index, version in enumerate(versions):
+        groups[root(index)].append(version)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _same(rule: QuoteRule, first: Wording, second: Wording) -> bool:
+    shorter = min(first.size, second.size)
+    if is_fragment(first, second) or is_fragment(second, first):
+        return True
+    shared = aligned_words(first, second)
+    return shared >= rule.min_words and shared >= rule.min_overlap * shorter
+
+
+def _maximal(group: list[Version]) -> list[Version]:
+    """The versions that are not a verbatim part of a longer one in the group."""
+    return [
+        version
+        for version in group
+        if not any(
+            other is not version
+            and other.wording.size >= version.wording.size
+            and is_fragment(version.wording, other.wording)
+            for other in group
+        )
+    ]
+
+
+def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
+    maximal = _maximal(group)
+    sources = {source for version in maximal for source in version.sources}
+    if len(maximal) < 2 or len(sources) < 2:
+        return None
+    held = {id(version): _holders(version, group) for version in maximal}
+    reference = max(maximal, key=lambda version: (len(held[id(version)]), version.wording.size))
+    others = sorted(
+        (version for version in maximal if version is not reference),
+        key=lambda version: (-len(held[id(version)]), version.wording.keys),
+    )
+    speaker = _speaker_label(group)
+    lines = [
+        f"{speaker} is quoted {len(maximal)} ways across the corpus. The version in "
+        f"{_named(held[id(reference)])}:",
+        f'  "{" ".join(reference.wording.shown)}"',
+    ]
+    for version in others:
+        lines.append(f"differs in {_named(held[id(version)])}:")
+        lines.append(f"  {word_diff(reference.wording, version.wording)}")
+    locations = [
+        _location(occurrence, "most common version") for occurrence in reference.occurrences[:1]
+    ]
+    for version in others:
+        locations.extend(_location(occurrence, "differs") for occurrence in version.occurrences)
+    locations.extend(
+        _location(occurrence, "same as most common") for occurrence in reference.occurrences[1:]
+    )
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        code="quote-wording",
+        message="\n".join(lines),
+        expected=" ".join(reference.wording.shown),
+        locations=tuple(locations),
+    )
+
+
+def _speakers(rule: QuoteRule, group: list[Version]) -> Finding | None:
+    by_speaker: dict[str, list[Occurrence]] = defaultdict(list)
+    for version in group:
+        for occurrence in version.occurrences:
+            if occurrence.quote.speaker:
+                by_speaker[occurrence.quote.speaker].append(occurrence)
+    if len(by_speaker) < 2:
+        return None
+    ranked = sorted(
+        by_speaker.items(), key=lambda item: (-len({o.source.id for o in item[1]}), item[0])
+    )
+    summary = "; ".join(
+        f"{speaker} in {_named({occurrence.source.id for occurrence in occurrences})}"
+        for speaker, occurrences in ranked
+    )
+    locations = [
+        _location(occurrence, f"attributed to {speaker} ({occurrence.quote.speaker_text})")
+        for speaker, occurrences in ranked
+        for occurrence in occurrences
+    ]
+    first_words = " ".join(group[0].wording.shown[:8])
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        code="quote-speaker",
+        message=f'the quote "{first_words} …" is given to {len(ranked)} speakers: {summary}',
+        expected=ranked[0][0],
+        locations=tuple(locations),
+    )
+
+
+def _holders(version: Version, group: list[Version]) -> set[str]:
+    """Sources holding this version or a verbatim part of it."""
+    holders = set(version.sources)
+    for other in group:
+        if other is not version and is_fragment(other.wording, version.wording):
+            holders |= other.sources
+    return holders
+
+
+def _speaker_label(group: list[Version]) -> str:
+    speakers = sorted({speaker for version in group for speaker in version.speakers})
+    if not speakers:
+        return "an unattributed quote"
+    return " / ".join(speakers)
+
+
+def _named(ids: set[str]) -> str:
+    ordered = sorted(ids)
+    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
+    if len(ordered) > _MAX_SOURCES_NAMED:
+        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
+    return text
+
+
+def _location(occurrence: Occurrence, note: str) -> Location:
+    speaker = occurrence.quote.speaker or "speaker unknown"
+    location = Location.of_span(occurrence.source, occurrence.start, occurrence.end)
+    return location.with_note(f"{note}; {speaker}")

@@ -1,0 +1,230 @@
+"""Direct quotes: where they are, what they say, and who said them.
+
+    >>> from concord.extract import quotes
+    >>> [(quote.text, quote.speaker) for quote in quotes('"We are ready," Qin said.')]
+    [('We are ready,', 'Qin')]
+
+`quotes(text, people=())` returns one `Quote` per quoted passage, with exact spans for the
+content and for the attribution cue. Speakers are resolved to the declared people (from the
+rules' `name` kind) where they can be: "Qin", "Gang", "Foreign Minister Qin Gang" are all
+Qin Gang. Pronouns stand for the nearest speaker named before them. A quote with no
+attributable speaker is kept, with `speaker` None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+
+from concord.extract.agents import Agent
+from concord.extract.agents import nearest_agent
+from concord.extract.quotations.attribution import Attribution
+from concord.extract.quotations.attribution import attribute_after
+from concord.extract.quotations.attribution import attribute_before
+from concord.extract.quotations.attribution import speech_subjects
+from concord.extract.quotations.marks import QuoteSpan
+from concord.extract.quotations.marks import find_quote_spans
+from concord.extract.quotations.marks import paragraphs
+from concord.extract.sentences import sentences
+from concord.rules.name import Person
+
+_GAP = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
+_PRONOUN_REACH = 1500
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted passage. `start`/`end` bound its content (without the marks); `speaker` is the
+    declared person's full name, or the attribution as written, or None."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_span: tuple[int, int] | None
+    cue: str | None
+    how: str  # after, before, according-to, pronoun, continuation, none
+    depth: int
+    paragraph: int
+
+    @property
+    def segments(self) -> list[str]:
+        """The content split at ellipses ("…", "...", "(…)", "[...]"): text may be missing
+        between two segments."""
+        return [part for part in _GAP.split(self.text) if part.strip()]
+
+
+def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
+    """Every direct quote in `text`, in order, with its speaker."""
+    spans = find_quote_spans(text)
+    masked = _mask(text, spans)
+    sentence_starts = [
+        start
+        for start, _ in sentences(text)
+        if not any(span.start < start < span.end for span in spans)
+    ]
+    subjects = speech_subjects(masked, sentence_starts)
+    paragraph_spans = paragraphs(text)
+    found: list[Quote] = []
+    for span in spans:
+        paragraph = _paragraph_of(paragraph_spans, span.open_at)
+        limit = paragraph_spans[paragraph][1]
+        attribution = (
+            _attribution(masked, span, sentence_starts, limit) if span.depth == 0 else None
+        )
+        how = attribution.how if attribution else "none"
+        speaker_text = attribution.text if attribution else None
+        speaker_span = (attribution.start, attribution.end) if attribution else None
+        speaker = None
+        if attribution is not None and attribution.text.casefold() in {"he", "she", "they"}:
+            named = _antecedent(subjects, attribution.start) or _nearest_name(
+                masked, attribution.start
+            )
+            if named is not None:
+                speaker, how = _canonical(named, people), "pronoun"
+        elif attribution is not None:
+            speaker = _canonical(attribution.text, people)
+        if attribution is None and span.depth == 0:
+            previous = _previous_top_level(found)
+            continues = span.continues_previous or (
+                _stands_alone(text, span, paragraph_spans[paragraph])
+                and previous is not None
+                and previous.paragraph == paragraph - 1
+            )
+            if previous is not None and continues:
+                speaker, speaker_text, speaker_span, how = (
+                    previous.speaker,
+                    previous.speaker_text,
+                    previous.speaker_span,
+                    "continuation",
+                )
+        found.append(
+            Quote(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                speaker=speaker,
+                speaker_text=speaker_text,
+                speaker_span=speaker_span,
+                cue=attribution.cue if attribution else None,
+                how=how,
+                depth=span.depth,
+                paragraph=paragraph,
+            )
+        )
+    return _share_across_paragraphs(found, spans)
+
+
+def _share_across_paragraphs(found: list[Quote], spans: list[QuoteSpan]) -> list[Quote]:
+    """A quote left open at a paragraph's end and reopened in the next has one speaker: the
+    attribution of its last part speaks for the earlier ones."""
+    result = list(found)
+    for index in range(len(result) - 1, 0, -1):
+        later, earlier = result[index], result[index - 1]
+        if spans[index].continues_previous and later.speaker and not earlier.speaker:
+            result[index - 1] = replace(
+                earlier,
+                speaker=later.speaker,
+                speaker_text=later.speaker_text,
+                speaker_span=later.speaker_span,
+                cue=later.cue,
+                how="continuation",
+            )
+    return result
+
+
+def _attribution(masked: str, span: QuoteSpan, starts: list[int], limit: int) -> Attribution | None:
+    """A quote that opens its sentence is attributed right after it (`"…," X said`); a quote
+    inside a sentence by the speaking verb before it (`X said that … "…"`). Failing that, the
+    other place, then a reporting clause later in the sentence."""
+    sentence_start = max((start for start in starts if start <= span.open_at), default=0)
+    opens_sentence = not re.search(r"\w", masked[sentence_start : span.open_at])
+    attempts = ["after", "before"] if opens_sentence else ["before", "after"]
+    for attempt in attempts:
+        if attempt == "after" and span.close_at is not None:
+            found = attribute_after(masked, span.close_at, limit, immediate=True)
+        elif attempt == "before":
+            found = attribute_before(masked, sentence_start, span.open_at)
+        else:
+            found = None
+        if found is not None:
+            return found
+    if span.close_at is None or _ends_sentence(masked, span):
+        return None
+    return attribute_after(masked, span.close_at, limit, immediate=False)
+
+
+def _ends_sentence(masked: str, span: QuoteSpan) -> bool:
+    """`“The stakes are high.” That was…`: the quote closes its own sentence."""
+    assert span.close_at is not None
+    inside = masked[span.start : span.end].rstrip()
+    after = masked[span.close_at + 1 : span.close_at + 3].lstrip()
+    return inside.endswith(".") and after[:1].isupper()
+
+
+def _antecedent(subjects: list[Agent], position: int) -> str | None:
+    for agent in reversed(subjects):
+        if (
+            agent.end <= position
+            and position - agent.end <= _PRONOUN_REACH
+            and not agent.is_pronoun
+        ):
+            return str(agent.text)
+    return None
+
+
+def _nearest_name(masked: str, position: int) -> str | None:
+    """The nearest name before a pronoun that no speaking verb introduced ("Blinken arrived
+    late. “…,” said he.")."""
+    agent = nearest_agent(masked, max(0, position - _PRONOUN_REACH), position, pronouns=())
+    return agent.text if agent is not None else None
+
+
+def _canonical(raw: str, people: Sequence[Person]) -> str:
+    """The declared person a speaker string names, else the string without a leading "the"."""
+    words = set(re.findall(r"[A-Za-z][\w-]*", raw))
+    for person in people:
+        forms = [person.name, *person.aliases]
+        parts = set(person.name.split())
+        if any(form in raw for form in forms) or parts & words:
+            return person.name
+    cleaned = re.sub(r"^(?:the|The)\s+", "", raw.strip())
+    return cleaned
+
+
+def _previous_top_level(found: list[Quote]) -> Quote | None:
+    for quote in reversed(found):
+        if quote.depth == 0:
+            return quote
+    return None
+
+
+def _stands_alone(text: str, span: QuoteSpan, paragraph: tuple[int, int]) -> bool:
+    """The paragraph holds nothing but this quote."""
+    before = text[paragraph[0] : span.open_at].strip()
+    after_mark = span.close_at + 1 if span.close_at is not None else span.end
+    after = text[after_mark : paragraph[1]].strip(" .,\n")
+    return not before and not after
+
+
+def _paragraph_of(spans: list[tuple[int, int]], position: int) -> int:
+    for index, (start, end) in enumerate(spans):
+        if start <= position < end:
+            return index
+    return len(spans) - 1
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    """The text with quoted words blanked out, so that names inside quotes are never speakers."""
+    chars = list(text)
+    for span in spans:
+        for index in range(span.start, span.end):
+            if not chars[index].isspace():
+                chars[index] = "x" if chars[index].isalnum() else " "
+    return "".join(chars)
+
+
+__all__ = ["Quote", "quotes"]

@@ -1,0 +1,54 @@
+"""The `quote` kind: an attributed quote reads the same, and is given to the same speaker,
+everywhere."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from concord.rules.common import RuleBase
+
+QuoteCheck = Literal["wording", "speaker"]
+QuoteUnit = Literal["quote", "sentence"]
+ALL_QUOTE_CHECKS: tuple[QuoteCheck, ...] = ("wording", "speaker")
+
+
+class QuoteRule(RuleBase):
+    """The same quote has the same words and the same speaker in every source.
+
+    Anti-pattern: one source quotes Daniel Kritenbrink as "We're not going to Beijing with the
+    intent of having some sort of breakthrough", another as "We are not going to Beijing with
+    the intention of making breakthroughs".
+    Best practice: every source quotes the same words, or a verbatim part of them.
+    """
+
+    kind: Literal["quote"]
+    speakers: list[str] = Field(
+        default_factory=list,
+        description='Whose quotes to check, as declared in a `name` rule ("Qin Gang") or as '
+        'written ("the State Department"). Empty: everyone\'s.',
+    )
+    checks: list[QuoteCheck] = Field(
+        default_factory=lambda: list(ALL_QUOTE_CHECKS),
+        description="`wording`: the same quote worded differently. `speaker`: the same quote "
+        "given to different speakers.",
+    )
+    unit: QuoteUnit = Field(
+        default="quote",
+        description="What is compared: each whole `quote`, or each `sentence` of a quote "
+        "(stricter: a sentence quoted on its own must match a sentence of the fuller version).",
+    )
+    min_words: int = Field(
+        default=4,
+        ge=2,
+        description='Shorter quotes are left out: two or three words ("show respect") are too '
+        "few to tell one quote from another.",
+    )
+    min_overlap: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Two versions are the same quote when the words they share, in order, are "
+        "at least this share of the shorter one (and at least `min_words` words).",
+    )
