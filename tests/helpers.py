@@ -34,4 +34,11 @@ description = "The visit's dates agree."
 triggers = ["visit"]
 """
 
+QUOTE_RULE = """
+[[rules]]
+id = "quotes"
+kind = "quote"
+description = "Quotes read the same everywhere."
+"""
+
 MiniProject = Callable[..., Path]

@@ -182,6 +182,8 @@ def _explain(
     loc = _toml_loc(detail["loc"], data)
     rule_id = _rule_id(data, loc)
     key = str(loc[-1]) if loc else ""
+    if len(loc) >= 2 and isinstance(loc[-1], int):
+        key = f"{loc[-2]}[{loc[-1]}]"  # an entry of a list: "checks[1]"
     where = _describe_table(loc[:-1])
     line = lines.line_of(loc) or 1  # a missing top-level key belongs at the top
     kind = detail["type"]
@@ -209,6 +211,11 @@ def _explain(
     elif kind in {"too_short", "too_long"}:
         problem = f"{key} in {where}: {detail['msg'].lower()}"
         fix = "add at least one entry" if kind == "too_short" else "remove entries"
+    elif kind in _BOUNDS:
+        limit = next(iter(detail.get("ctx", {}).values()), "")
+        size, bound = _BOUNDS[kind]
+        problem = f"{key} = {value!r} is too {size}"
+        fix = f"use a number {bound} {limit}"
     elif kind == "string_pattern_mismatch":
         problem = f"{key} = {value!r} is not a valid identifier"
         fix = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -216,6 +223,14 @@ def _explain(
         problem = f"{key} in {where}: {detail['msg']} (got {value!r})"
         fix = f"write `{key}` as {_type_hint(kind)}"
     return RulesFileError(path, line, problem, fix, rule_id=rule_id)
+
+
+_BOUNDS = {
+    "less_than_equal": ("large", "up to"),
+    "less_than": ("large", "below"),
+    "greater_than_equal": ("small", "of at least"),
+    "greater_than": ("small", "above"),
+}
 
 
 def _toml_loc(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> tuple[PathPart, ...]:

@@ -9,6 +9,7 @@ import pytest
 from tests.helpers import DATE_RULE
 from tests.helpers import HEADER
 from tests.helpers import QIN_RULE
+from tests.helpers import QUOTE_RULE
 from tests.helpers import MiniProject
 
 TEXT = "Qin Gang met Antony Blinken."
@@ -64,14 +65,14 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
         [
             "rules.toml:8: rule 'names': unknown kind 'nmae'",
-            "  fix: did you mean 'name'? known kinds: date, name",
+            "  fix: did you mean 'name'? known kinds: date, name, quote",
         ],
     ),
     "missing kind": (
         QIN_RULE.replace('kind = "name"\n', ""),
         [
             "rules.toml:6: rule 'names': missing `kind`",
-            "  fix: add `kind = ...`, one of: date, name",
+            "  fix: add `kind = ...`, one of: date, name, quote",
         ],
     ),
     "duplicate id": (
@@ -151,6 +152,38 @@ DATE_RULE_CASES = {
 }
 
 
+QUOTE_RULE_CASES = {
+    "quote: an overlap above 1": (
+        QUOTE_RULE + "min_overlap = 1.5\n",
+        [
+            "rules.toml:10: rule 'quotes': min_overlap = 1.5 is too large",
+            "  fix: *1*",
+        ],
+    ),
+    "quote: an unknown check": (
+        QUOTE_RULE + 'checks = ["wording", "speakers"]\n',
+        [
+            "rules.toml:10: rule 'quotes': checks[1] = 'speakers' is not allowed",
+            "  fix: use one of 'wording' or 'speaker' (did you mean 'speaker'?)",
+        ],
+    ),
+    "quote: a unit that does not exist": (
+        QUOTE_RULE + 'unit = "paragraph"\n',
+        [
+            "rules.toml:10: rule 'quotes': unit = 'paragraph' is not allowed",
+            "  fix: use one of 'quote' or 'sentence'",
+        ],
+    ),
+    "quote: min_words as a string": (
+        QUOTE_RULE + 'min_words = "4"\n',
+        [
+            "rules.toml:10: rule 'quotes': min_words in [[]rules #1]: Input should be*integer*",
+            "  fix: write `min_words` as a whole number without quotes",
+        ],
+    ),
+}
+
+
 HEADER_CASES = {
     "missing version": (
         HEADER.replace("version = 1\n", ""),
@@ -201,6 +234,7 @@ HEADER_CASES = {
 CASES = {
     **{name: (HEADER, rules, expected) for name, (rules, expected) in RULES_FILE_CASES.items()},
     **{name: (HEADER, rules, expected) for name, (rules, expected) in DATE_RULE_CASES.items()},
+    **{name: (HEADER, rules, expected) for name, (rules, expected) in QUOTE_RULE_CASES.items()},
     **{name: (header, QIN_RULE, expected) for name, (header, expected) in HEADER_CASES.items()},
 }
 

@@ -28,6 +28,7 @@ class Wording:
     shown: tuple[str, ...]
     keys: tuple[str, ...]
     segments: tuple[tuple[str, ...], ...]
+    written: str  # the quote as written, gaps as " … ", edge punctuation trimmed
 
     @property
     def size(self) -> int:
@@ -43,7 +44,8 @@ def wording(segments: Sequence[str]) -> Wording:
         shown.extend(words)
         keyed.append(tuple(word.casefold() for word in words))
     keys = tuple(key for segment in keyed for key in segment)
-    return Wording(tuple(shown), keys, tuple(segment for segment in keyed if segment))
+    written = " … ".join(" ".join(segment.split()).strip(" ,;:") for segment in segments)
+    return Wording(tuple(shown), keys, tuple(segment for segment in keyed if segment), written)
 
 
 def is_fragment(short: Wording, long: Wording) -> bool:

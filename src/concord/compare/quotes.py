@@ -137,7 +137,8 @@ def _same_quotes(rule: QuoteRule, versions: list[Version]) -> list[list[Version]
         for position, first in enumerate(members):
             for second in members[position + 1 :]:
                 pair = (first, second)
-                if pair in compared or len(keys_of[first] & keys_of[second]) < 2:
+                needed = min(2, len(keys_of[first]), len(keys_of[second]))
+                if pair in compared or len(keys_of[first] & keys_of[second]) < needed:
                     continue
                 compared.add(pair)
                 if _same(rule, versions[first].wording, versions[second].wording):
@@ -145,7 +146,11 @@ def _same_quotes(rule: QuoteRule, versions: list[Version]) -> list[list[Version]
     groups: dict[int, list[Version]] = defaultdict(list)
     for index, version in enumerate(versions):
         groups[root(index)].append(version)
-    return [group for group in groups.values() if len(group) > 1]
+    return [
+        group
+        for group in groups.values()
+        if len({source for version in group for source in version.sources}) > 1
+    ]
 
 
 def _same(rule: QuoteRule, first: Wording, second: Wording) -> bool:
@@ -175,8 +180,8 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
     sources = {source for version in maximal for source in version.sources}
     if len(maximal) < 2 or len(sources) < 2:
         return None
-    held = {id(version): _holders(version, group) for version in maximal}
-    reference = max(maximal, key=lambda version: (len(held[id(version)]), version.wording.size))
+    held = {id(version): _holders(version, group, maximal) for version in maximal}
+    reference = min(maximal, key=lambda version: (-len(held[id(version)]), min(held[id(version)])))
     others = sorted(
         (version for version in maximal if version is not reference),
         key=lambda version: (-len(held[id(version)]), version.wording.keys),
@@ -185,7 +190,7 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
     lines = [
         f"{speaker} is quoted {len(maximal)} ways across the corpus. The version in "
         f"{_named(held[id(reference)])}:",
-        f'  "{" ".join(reference.wording.shown)}"',
+        f'  "{reference.wording.written}"',
     ]
     for version in others:
         lines.append(f"differs in {_named(held[id(version)])}:")
@@ -204,7 +209,7 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
         severity=rule.severity,
         code="quote-wording",
         message="\n".join(lines),
-        expected=" ".join(reference.wording.shown),
+        expected=reference.wording.written,
         locations=tuple(locations),
     )
 
@@ -241,11 +246,17 @@ def _speakers(rule: QuoteRule, group: list[Version]) -> Finding | None:
     )
 
 
-def _holders(version: Version, group: list[Version]) -> set[str]:
-    """Sources holding this version or a verbatim part of it."""
+def _holders(version: Version, group: list[Version], maximal: list[Version]) -> set[str]:
+    """Sources holding this version, or a verbatim part of it that no other version shares
+    (a fragment common to two versions supports neither)."""
     holders = set(version.sources)
     for other in group:
-        if other is not version and is_fragment(other.wording, version.wording):
+        is_maximal = any(other is candidate for candidate in maximal)
+        if other is version or is_maximal or not is_fragment(other.wording, version.wording):
+            continue
+        if not any(
+            rival is not version and is_fragment(other.wording, rival.wording) for rival in maximal
+        ):
             holders |= other.sources
     return holders
 
