@@ -18,12 +18,16 @@ from pathlib import Path
 
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
+from concord.compare.quotes import check_quotes
 from concord.config import load_rules
 from concord.corpus import Corpus
 from concord.extract import dates
+from concord.extract import quotes
 from concord.extract.names import NameMatcher
 from concord.rules import DateRule
 from concord.rules import NameRule
+from concord.rules import Person
+from concord.rules import QuoteRule
 
 ROOT = Path(__file__).resolve().parents[1]
 # The seeds' publication dates, as rules.toml declares them or their datelines give them.
@@ -35,11 +39,16 @@ PUBLISHED = {
 }
 NAME_FAULT = "Gang told reporters so."
 DATE_FAULT = "Blinken will visit Beijing on July 30, 2023."
+QUOTE_FAULT = (
+    "“We’re not going to Beijing with the intent of having any kind of breakthrough or "
+    "transformation in the way that we deal with one another,” Daniel Kritenbrink told reporters."
+)
 
 
 def make_corpus(count: int, seed: int = 7) -> Corpus:
     """`count` documents: the seeds with paragraphs shuffled. Every 10th one calls Qin Gang
-    "Gang"; every 10th one (another) dates Blinken's visit to July 30."""
+    "Gang"; every 10th one (another) dates Blinken's visit to July 30; every 10th one (a third)
+    rewords Kritenbrink's quote."""
     paths = sorted((ROOT / "checks/sources").glob("*.txt"))
     seeds = [(path.name[:3], path.read_text(encoding="utf-8")) for path in paths]
     chooser = random.Random(seed)
@@ -53,6 +62,8 @@ def make_corpus(count: int, seed: int = 7) -> Corpus:
             text = "Qin Gang spoke on the phone.\n\n" + text + f"\n\n{NAME_FAULT}\n"
         if index % 10 == 5:
             text = text + f"\n\n{DATE_FAULT}\n"
+        if index % 10 == 7:
+            text = text + f"\n\n{QUOTE_FAULT}\n"
         document_id = f"doc{index:06d}"
         texts[document_id] = text
         if seed_id in PUBLISHED:
@@ -107,10 +118,46 @@ def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float) -> bool:
     return len(mismatches) == 1 and held == injected
 
 
+def bench_quotes(rule: QuoteRule, corpus: Corpus, megabytes: float, people: list[Person]) -> bool:
+    started = time.perf_counter()
+    count = sum(len(quotes(source.text, people)) for source in corpus)
+    extraction = time.perf_counter() - started
+    started = time.perf_counter()
+    findings = check_quotes(rule, corpus, people)
+    whole_rule = time.perf_counter() - started
+    injected = sum(1 for index in range(len(corpus)) if index % 10 == 7)
+    held = sum(
+        1
+        for finding in findings
+        for location in finding.locations
+        if "any kind of breakthrough" in location.text
+    )
+    print(f"quote extraction (one core): {_rate(megabytes, len(corpus), extraction)}")
+    print(f"  quotes found: {count}")
+    print(f"quote rule (extract + compare): {_rate(megabytes, len(corpus), whole_rule)}")
+    print(f"  findings: {len(findings)}; injected rewordings listed: {held} of {injected}")
+    return held == injected
+
+
+def scale_quotes(rule: QuoteRule, documents: int, people: list[Person]) -> None:
+    """The quote rule at N and 2N documents: the time should double, not quadruple."""
+    timings = []
+    for count in (documents, 2 * documents):
+        corpus = make_corpus(count)
+        started = time.perf_counter()
+        check_quotes(rule, corpus, people)
+        timings.append(time.perf_counter() - started)
+        print(f"quote rule on {count} documents: {timings[-1]:.2f} s")
+    print(f"  ratio {2 * documents} / {documents} documents: {timings[1] / timings[0]:.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--kind", choices=["all", "name", "date"], default="all")
+    parser.add_argument("--kind", choices=["all", "name", "date", "quote"], default="all")
+    parser.add_argument(
+        "--scaling", action="store_true", help="also time the quote rule at 2N documents"
+    )
     arguments = parser.parse_args()
     rules = load_rules(ROOT / "rules.toml").document.rules
     corpus = make_corpus(arguments.docs)
@@ -125,6 +172,12 @@ def main() -> int:
             rule for rule in rules if isinstance(rule, DateRule) and rule.id == "visit-dates"
         )
         ok &= bench_dates(date_rule, corpus, megabytes)
+    if arguments.kind in {"all", "quote"}:
+        quote_rule = next(rule for rule in rules if isinstance(rule, QuoteRule))
+        people = [person for rule in rules if isinstance(rule, NameRule) for person in rule.people]
+        ok &= bench_quotes(quote_rule, corpus, megabytes, people)
+        if arguments.scaling:
+            scale_quotes(quote_rule, arguments.docs, people)
     return 0 if ok else 1
 
 

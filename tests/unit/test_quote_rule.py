@@ -83,6 +83,12 @@ def test_versions_within_one_source_are_not_compared() -> None:
     assert _check(a=text) == []
 
 
+def test_two_quotes_one_source_gives_side_by_side_are_not_versions_of_each_other() -> None:
+    first = "“We can cooperate to benefit our two countries and our people,” Qin said."
+    second = "“We can carry out activities that benefit our two countries and our people,” Qin said."
+    assert _check(a=f"{first} {second}", b=f"{first} {second}") == []
+
+
 def test_a_speaker_filter_keeps_only_those_speakers_quotes() -> None:
     texts = {"a": f"“{FULL},” Qin said.", "b": f"“{FULL.replace('new', 'fresh')},” Qin said."}
     assert len(_check(_rule(speakers=["Qin Gang"]), **texts)) == 1

@@ -141,6 +141,8 @@ def _same_quotes(rule: QuoteRule, versions: list[Version]) -> list[list[Version]
                 if pair in compared or len(keys_of[first] & keys_of[second]) < needed:
                     continue
                 compared.add(pair)
+                if versions[first].sources & versions[second].sources:
+                    continue  # one source quoting both: two different quotes, not two versions
                 if _same(rule, versions[first].wording, versions[second].wording):
                     parent[root(first)] = root(second)
     groups: dict[int, list[Version]] = defaultdict(list)
