@@ -85,7 +85,9 @@ def test_versions_within_one_source_are_not_compared() -> None:
 
 def test_two_quotes_one_source_gives_side_by_side_are_not_versions_of_each_other() -> None:
     first = "“We can cooperate to benefit our two countries and our people,” Qin said."
-    second = "“We can carry out activities that benefit our two countries and our people,” Qin said."
+    second = (
+        "“We can carry out activities that benefit our two countries and our people,” Qin said."
+    )
     assert _check(a=f"{first} {second}", b=f"{first} {second}") == []
 
 

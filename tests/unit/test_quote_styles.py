@@ -1,4 +1,5 @@
-"""The quote reader against tests/cases/quotes/styles.toml: 60+ quote styles from news copy.
+"""The quote reader against the style case files in tests/cases/quotes/ (marks, attribution
+after and before the quote, no speaker, ellipses, passages): 60+ quote styles from news copy.
 
 Each case lists every quote in its text (content between the marks, exactly) and who the text
 says spoke it ("" when nobody). A case the reader does not handle yet carries `xfail` with the
@@ -21,8 +22,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-CASES = Path(__file__).resolve().parents[1] / "cases" / "quotes" / "styles.toml"
-DOCUMENT: dict[str, Any] = tomllib.loads(CASES.read_text(encoding="utf-8"))
+STYLE_FILES = sorted(
+    path
+    for path in (Path(__file__).resolve().parents[1] / "cases" / "quotes").glob("*.toml")
+    if path.stem != "corpus_key"
+)
+CASES: list[tuple[str, dict[str, Any]]] = [
+    (path.stem, case)
+    for path in STYLE_FILES
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+]
 PEOPLE = [
     Person(name=name, family=family)
     for name, family in [
@@ -41,9 +50,9 @@ PEOPLE = [
 
 def _params() -> list[Any]:
     params = []
-    for case in DOCUMENT["case"]:
+    for style, case in CASES:
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-        params.append(pytest.param(case, id=case["name"], marks=marks))
+        params.append(pytest.param(case, id=f"{style}: {case['name']}", marks=marks))
     return params
 
 
@@ -60,4 +69,12 @@ def test_quote_style(case: dict[str, Any]) -> None:
 
 
 def test_there_are_at_least_sixty_styles() -> None:
-    assert len(DOCUMENT["case"]) >= 60
+    assert len(CASES) >= 60
+    assert {path.stem for path in STYLE_FILES} >= {
+        "marks",
+        "attribution_after",
+        "attribution_before",
+        "no_speaker",
+        "ellipses",
+        "passages",
+    }

@@ -28,6 +28,7 @@ from concord.extract.quotations.marks import QuoteSpan
 from concord.extract.quotations.marks import find_quote_spans
 from concord.extract.quotations.marks import paragraphs
 from concord.extract.sentences import sentences
+from concord.lexicon import TITLES
 from concord.rules.name import Person
 
 _GAP = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
@@ -87,6 +88,9 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
                 speaker, how = _canonical(named, people), "pronoun"
         elif attribution is not None:
             speaker = _canonical(attribution.text, people)
+            titled = _titled_person(text, attribution, people)
+            if titled is not None:
+                speaker = titled
         if attribution is None and span.depth == 0:
             previous = _previous_top_level(found)
             continues = span.continues_previous or (
@@ -181,6 +185,36 @@ def _nearest_name(masked: str, position: int) -> str | None:
     late. “…,” said he.")."""
     agent = nearest_agent(masked, max(0, position - _PRONOUN_REACH), position, pronouns=())
     return agent.text if agent is not None else None
+
+
+_TITLE_ONLY = re.compile(r"^(?:[Tt]he\s+)?(?P<title>(?:[a-z]+\s+)?[a-z]+)$")
+
+
+def _titled_person(text: str, attribution: Attribution, people: Sequence[Person]) -> str | None:
+    """ "the minister said": the declared person last named with that title before ("Foreign
+    Minister Qin Gang"), or the only one declared with it."""
+    match = _TITLE_ONLY.match(attribution.text.strip())
+    if match is None or not people:
+        return None
+    title = match.group("title").split()[-1]
+    if title not in TITLES:
+        return None
+    before = text[max(0, attribution.start - _PRONOUN_REACH) : attribution.start]
+    last: tuple[int, str] | None = None
+    for person in people:
+        for form in {person.name, person.family}:
+            pattern = rf"\b{re.escape(title)}\s+(?:[A-Z][\w’'.-]*\s+)*{re.escape(form)}\b"
+            for found in re.finditer(pattern, before, re.IGNORECASE):
+                if last is None or found.start() > last[0]:
+                    last = (found.start(), person.name)
+    if last is not None:
+        return last[1]
+    declared = [
+        person.name
+        for person in people
+        if any(title in declared_title.casefold().split() for declared_title in person.titles)
+    ]
+    return declared[0] if len(declared) == 1 else None
 
 
 def _canonical(raw: str, people: Sequence[Person]) -> str:
