@@ -15,17 +15,22 @@ from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.findings import Finding
 from concord.project import Project
+from concord.report.terminal import plural
 from concord.report.terminal import render_failure
 from concord.rules import Rule
 from concord.settings import SETTINGS_KEY
+from concord.waivers import WaiverOutcome
+from concord.waivers import apply_waivers
 
 
 class RuleViolations(Exception):
-    """A rule found errors. Carries them for `repr_failure`; never shown as a traceback."""
+    """A rule found errors, or one of its waivers is stale. Carries them for `repr_failure`;
+    never shown as a traceback."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__(f"{len(findings)} findings")
+    def __init__(self, outcome: WaiverOutcome) -> None:
+        self.outcome = outcome
+        self.findings = outcome.open
+        super().__init__(f"{len(outcome.open)} findings, {len(outcome.stale)} stale waivers")
 
 
 class ChecksDir(pytest.Directory):
@@ -77,24 +82,39 @@ class RuleItem(pytest.Item):
         self.project = project
         self.line = line
         self.findings: list[Finding] = []
+        self.waivers = WaiverOutcome()
 
     def runtest(self) -> None:
+        settings = self.config.stash[SETTINGS_KEY]
         context = RunContext.of(self.project.rules.document.rules)
         self.findings = run_rule(self.rule, self.project.corpus, context)
-        if any(finding.severity == "error" for finding in self.findings):
-            raise RuleViolations(self.findings)
+        self.waivers = apply_waivers(
+            self.rule.id, self.findings, self.project.rules.waivers, settings.today
+        )
+        if settings.baseline_update:
+            return  # every open finding becomes a waiver when the session ends
+        if (
+            any(settings.fails(finding.severity) for finding in self.waivers.open)
+            or self.waivers.stale
+        ):
+            raise RuleViolations(self.waivers)
+        if self.waivers.waived and not self.waivers.open:
+            pytest.xfail(f"all {plural(len(self.waivers.waived), 'finding')} waived")
 
     def repr_failure(  # type: ignore[override]
         self, excinfo: pytest.ExceptionInfo[BaseException]
     ) -> str | TerminalRepr:
         if isinstance(excinfo.value, RuleViolations):
+            outcome = excinfo.value.outcome
             return render_failure(
                 self.rule.id,
                 kind=self.rule.kind,
                 description=self.rule.description,
-                findings=excinfo.value.findings,
+                findings=outcome.open,
                 corpus=self.project.corpus,
                 root=self.config.rootpath,
+                waived=len(outcome.waived),
+                stale=[(item.path, item.line, item.waiver.reason) for item in outcome.stale],
             )
         return super().repr_failure(excinfo)
 

@@ -25,6 +25,8 @@ from concord.rules import RULE_MODELS
 from concord.rules import CorpusConfig
 from concord.rules import RulesDocument
 from concord.rules import SourceMetadata
+from concord.rules import Waiver
+from concord.rules import WaiversDocument
 from concord.toml_lines import PathPart
 from concord.toml_lines import TomlLines
 
@@ -37,12 +39,22 @@ MAX_REPORTED_PROBLEMS = 10
 
 
 @dataclass(frozen=True)
+class LoadedWaiver:
+    """A waiver and the file and line that declare it."""
+
+    waiver: Waiver
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
 class LoadedRules:
     """A validated rules file and where it came from."""
 
     path: Path
     document: RulesDocument
     lines: TomlLines
+    waivers: tuple[LoadedWaiver, ...] = ()
 
     @property
     def folder(self) -> Path:
@@ -71,10 +83,68 @@ def load_rules(path: Path) -> LoadedRules:
         )
     else:
         problems.extend(_duplicate_ids(path, document, lines))
+        waivers, waiver_problems = _load_waivers(path, document, lines)
+        problems.extend(waiver_problems)
     if problems:
         problems = problems[:MAX_REPORTED_PROBLEMS]
         raise problems[0] if len(problems) == 1 else ConcordErrors(problems)
-    return LoadedRules(path=path, document=document, lines=lines)
+    return LoadedRules(path=path, document=document, lines=lines, waivers=tuple(waivers))
+
+
+DEFAULT_WAIVERS_FILE = "waivers.toml"
+
+
+def waivers_path(path: Path, document: RulesDocument) -> Path:
+    """Where this rules file's separate waivers live (whether or not the file exists)."""
+    return path.parent / (document.include_waivers or DEFAULT_WAIVERS_FILE)
+
+
+def _load_waivers(
+    path: Path, document: RulesDocument, lines: TomlLines
+) -> tuple[list[LoadedWaiver], list[ConcordError]]:
+    loaded = [
+        LoadedWaiver(waiver, path, lines.line_of(("waivers", index)) or 1)
+        for index, waiver in enumerate(document.waivers)
+    ]
+    problems: list[ConcordError] = []
+    extra = waivers_path(path, document)
+    if extra.is_file():
+        text = _read_text(extra)
+        extra_lines = TomlLines(text)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return loaded, [_syntax_error(extra, error)]
+        try:
+            waivers = WaiversDocument.model_validate(data).waivers
+        except ValidationError as error:
+            return loaded, [_explain(extra, data, extra_lines, detail) for detail in error.errors()]
+        loaded.extend(
+            LoadedWaiver(waiver, extra, extra_lines.line_of(("waivers", index)) or 1)
+            for index, waiver in enumerate(waivers)
+        )
+    elif document.include_waivers is not None:
+        problems.append(
+            RulesFileError(
+                path,
+                lines.line_of(("include_waivers",)),
+                f"waivers file not found: {document.include_waivers!r}",
+                "create it (`pytest checks/ --concord-baseline-update` writes one), or correct "
+                "the path, which is relative to this file",
+            )
+        )
+    rule_ids = [rule.id for rule in document.rules]
+    for item in loaded:
+        if item.waiver.rule not in rule_ids:
+            problems.append(
+                RulesFileError(
+                    item.path,
+                    item.line,
+                    f"the waiver names rule {item.waiver.rule!r}, which the rules file lacks",
+                    _did_you_mean(item.waiver.rule, rule_ids) + f"rule ids: {', '.join(rule_ids)}",
+                )
+            )
+    return loaded, problems
 
 
 def _read_text(path: Path) -> str:

@@ -130,6 +130,7 @@ def load_corpus(rules: LoadedRules) -> Corpus:
             )
         )
     problems.extend(_unknown_metadata_ids(rules, set(paths)))
+    problems.extend(_unknown_waiver_sources(rules, set(paths)))
     if problems:
         raise problems[0] if len(problems) == 1 else ConcordErrors(problems)
     return Corpus(sources=tuple(sorted(sources, key=lambda source: source.id)))
@@ -221,6 +222,24 @@ def _published(text: str, metadata: SourceMetadata, rules: LoadedRules) -> Publi
     if dateline is None:
         return None
     return Published(date=dateline.date, origin="text", line=dateline.line, text=dateline.text)
+
+
+def _unknown_waiver_sources(rules: LoadedRules, ids: set[str]) -> list[ConcordError]:
+    problems: list[ConcordError] = []
+    for item in rules.waivers:
+        for source_id in item.waiver.sources:
+            if source_id not in ids:
+                close = difflib.get_close_matches(source_id, sorted(ids), n=1, cutoff=0.5)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                problems.append(
+                    SourceError(
+                        item.path,
+                        item.line,
+                        f"the waiver names source {source_id!r}, which is not in the corpus",
+                        f"{hint}source ids are file-name stems of the corpus files",
+                    )
+                )
+    return problems
 
 
 def _unknown_metadata_ids(rules: LoadedRules, ids: set[str]) -> list[ConcordError]:

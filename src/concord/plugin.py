@@ -2,32 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from concord.baseline import write_baseline
 from concord.collect import ChecksDir
 from concord.collect import RuleItem
 from concord.collect import RulesFile
 from concord.collect import RuleViolations
+from concord.config import LoadedWaiver
+from concord.config import waivers_path
 from concord.corpus import Corpus
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.paths import display_path
 from concord.report.atomic import write_atomically
+from concord.report.github import github_annotations
+from concord.report.html_report import render_html
 from concord.report.json_report import build_report
 from concord.report.json_report import render_json
+from concord.report.markdown_report import render_markdown
 from concord.report.results import Outcome
 from concord.report.results import RuleResult
 from concord.report.results import RunResults
+from concord.report.sarif_report import render_sarif
 from concord.report.terminal import plural
 from concord.settings import SETTINGS_KEY
 from concord.settings import Settings
 
 REPORT_ATTRIBUTE = "concord_result"
 JSON_REPORT = "concord.json"
+SARIF_REPORT = "concord.sarif"
+MARKDOWN_REPORT = "concord.md"
+HTML_REPORT = "concord.html"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,7 +55,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
         help="folder the reports are written to (default: reports/; ini: concord_reports)",
     )
+    group.addoption(
+        "--concord-fail-on",
+        dest="concord_fail_on",
+        choices=["error", "warning"],
+        help="the lowest severity that fails a rule (default: error; ini: concord_fail_on)",
+    )
+    group.addoption(
+        "--concord-baseline-update",
+        dest="concord_baseline_update",
+        action="store_true",
+        help="accept every current finding: write a waiver for each into the waivers file",
+    )
     parser.addini("concord_rules", "rules file, relative to the ini file", default="")
+    parser.addini("concord_fail_on", "the lowest severity that fails: error or warning", default="")
     parser.addini("concord_reports", "report folder, relative to the ini file", default="")
     parser.addini(
         "concord_checks",
@@ -80,18 +104,65 @@ def pytest_runtest_makereport(
     if isinstance(item, RuleItem) and call.when == "call":
         outcome: Outcome = "passed"
         if call.excinfo is not None:
-            outcome = "failed" if isinstance(call.excinfo.value, RuleViolations) else "error"
+            if isinstance(call.excinfo.value, RuleViolations):
+                outcome = "failed"
+            elif isinstance(call.excinfo.value, pytest.xfail.Exception):
+                outcome = "waived"
+            else:
+                outcome = "error"
+        waivers = item.waivers
+        findings = [finding.to_json() for finding in waivers.open]
+        findings.extend(
+            {**finding.to_json(), "waived": _waiver_json(waiver, item.config.rootpath)}
+            for finding, waiver in waivers.waived
+        )
         result = RuleResult(
             rule=item.rule.id,
             kind=item.rule.kind,
             description=item.rule.description,
             severity=item.rule.severity,
             outcome=outcome,
-            findings=tuple(finding.to_json() for finding in item.findings),
+            findings=tuple(sorted(findings, key=_finding_order)),
+            stale_waivers=tuple(
+                _waiver_json(waiver, item.config.rootpath) for waiver in waivers.stale
+            ),
+            expired_waivers=tuple(
+                _waiver_json(waiver, item.config.rootpath) for waiver in waivers.expired
+            ),
         )
         # Plain JSON on the report survives xdist's serialisation to the controller.
         setattr(report, REPORT_ATTRIBUTE, result.to_wire())
     return report
+
+
+def _rule_counts(result: RuleResult) -> str:
+    open_findings = result.open_findings
+    errors = sum(1 for finding in open_findings if finding["severity"] == "error")
+    parts = [plural(errors, "error"), plural(len(open_findings) - errors, "warning")]
+    waived = len(result.findings) - len(open_findings)
+    if waived:
+        parts.append(f"{waived} waived")
+    if result.stale_waivers:
+        parts.append(plural(len(result.stale_waivers), "stale waiver"))
+    return ", ".join(parts)
+
+
+def _waiver_json(item: LoadedWaiver, root: Path) -> dict[str, Any]:
+    waiver = item.waiver
+    return {
+        "file": display_path(item.path, root),
+        "line": item.line,
+        "rule": waiver.rule,
+        "sources": list(waiver.sources),
+        "reason": waiver.reason,
+        "owner": waiver.owner,
+        "expires": waiver.expires.isoformat() if waiver.expires else None,
+    }
+
+
+def _finding_order(finding: dict[str, Any]) -> tuple[str, int, int, str]:
+    first = finding["locations"][0]
+    return (first["source"], first["line"], first["column"], finding["code"])
 
 
 class Reporter:
@@ -102,6 +173,7 @@ class Reporter:
         self.settings = settings
         self.run = RunResults()
         self.written: list[Path] = []
+        self.baseline: tuple[Path, int] | None = None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         data: dict[str, Any] | None = getattr(report, REPORT_ATTRIBUTE, None)
@@ -119,9 +191,27 @@ class Reporter:
             return  # no concord rule ran (e.g. `pytest tests/`): leave reports alone
         corpus = self._corpus()
         report = build_report(self.run, self.settings.rules_path, corpus, self.config.rootpath)
-        path = self.settings.reports_dir / JSON_REPORT
-        write_atomically(path, render_json(report))
-        self.written.append(path)
+        folder = self.settings.reports_dir
+        outputs = {
+            JSON_REPORT: render_json(report),
+            SARIF_REPORT: render_sarif(report, self.config.rootpath),
+            MARKDOWN_REPORT: render_markdown(report, corpus),
+            HTML_REPORT: render_html(report, corpus),
+        }
+        for name, text in outputs.items():
+            write_atomically(folder / name, text)
+            self.written.append(folder / name)
+        if self.settings.baseline_update:
+            self._write_baseline()
+
+    def _write_baseline(self) -> None:
+        try:
+            rules = self.settings.projects.load(self.settings.rules_path).rules
+        except (ConcordError, ConcordErrors):
+            return
+        path = waivers_path(rules.path, rules.document)
+        open_findings = [finding for result in self.run.rules for finding in result.open_findings]
+        self.baseline = (path, write_baseline(path, open_findings))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self.run.is_empty:
@@ -131,20 +221,45 @@ class Reporter:
             terminalreporter.write_line("the rules file could not be loaded: see the errors above")
         if not self.run.results:
             return
-        failed = [result for result in self.run.rules if result.outcome != "passed"]
+        failed = [result for result in self.run.rules if result.outcome == "failed"]
+        open_count = self.run.count("error") + self.run.count("warning")
+        waived = f", {self.run.waived} waived" if self.run.waived else ""
         terminalreporter.write_line(
-            f"{plural(len(self.run.findings), 'finding')} "
+            f"{plural(open_count, 'finding')} "
             f"({plural(self.run.count('error'), 'error')}, "
-            f"{plural(self.run.count('warning'), 'warning')}) "
+            f"{plural(self.run.count('warning'), 'warning')}{waived}) "
             f"from {plural(len(self.run.results), 'rule')}, {len(failed)} failed"
         )
         for result in self.run.rules:
-            if result.findings:
+            if result.findings or result.stale_waivers:
                 terminalreporter.write_line(
-                    f"  {result.rule}: {len(result.findings)} ({result.outcome})"
+                    f"  {result.rule}: {_rule_counts(result)} ({result.outcome})"
                 )
+        for waiver in self.run.stale_waivers:
+            terminalreporter.write_line(
+                f"stale waiver: {waiver['file']}:{waiver['line']} matches nothing: remove it"
+            )
+        for waiver in self.run.expired_waivers:
+            terminalreporter.write_line(
+                f"expired waiver: {waiver['file']}:{waiver['line']} ended on {waiver['expires']}"
+            )
         for path in self.written:
             terminalreporter.write_line(f"report: {display_path(path, self.config.rootpath)}")
+        if self.baseline is not None:
+            path, count = self.baseline
+            terminalreporter.write_line(
+                f"baseline: {plural(count, 'waiver')} written to "
+                f"{display_path(path, self.config.rootpath)}"
+            )
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for line in github_annotations(self.run, self._paths()):
+                terminalreporter.write_line(line)
+
+    def _paths(self) -> dict[str, str]:
+        corpus = self._corpus()
+        if corpus is None:
+            return {}
+        return {source.id: display_path(source.path, self.config.rootpath) for source in corpus}
 
     def _corpus(self) -> Corpus | None:
         """The corpus, loaded here if the rules ran in xdist workers; None if it won't load."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -13,6 +15,7 @@ from concord.project import ProjectCache
 DEFAULT_RULES = "rules.toml"
 DEFAULT_CHECKS = "checks"
 DEFAULT_REPORTS = "reports"
+FailOn = Literal["error", "warning"]
 
 
 @dataclass
@@ -20,15 +23,27 @@ class Settings:
     rules_path: Path
     checks_dir: Path
     reports_dir: Path
+    fail_on: FailOn = "error"
+    baseline_update: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
     projects: ProjectCache = field(default_factory=ProjectCache)
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:
+        fail_on = config.getoption("concord_fail_on", default=None) or config.getini(
+            "concord_fail_on"
+        )
         return cls(
             rules_path=_path_setting(config, "concord_rules", DEFAULT_RULES),
             checks_dir=_path_setting(config, "concord_checks", DEFAULT_CHECKS),
             reports_dir=_path_setting(config, "concord_reports", DEFAULT_REPORTS),
+            fail_on="warning" if fail_on == "warning" else "error",
+            baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
         )
+
+    def fails(self, severity: str) -> bool:
+        """Whether a finding of this severity fails its rule's item."""
+        return severity == "error" or self.fail_on == "warning"
 
 
 SETTINGS_KEY = pytest.StashKey[Settings]()

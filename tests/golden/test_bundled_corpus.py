@@ -102,3 +102,38 @@ def test_the_json_report_matches_its_published_schema(checks_run: tuple[str, int
     broken = {**report, "findings": [{**report["findings"][0], "locations": []}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_markdown_report(checks_run: tuple[str, int, Path]) -> None:
+    _, _, reports = checks_run
+    _compare((reports / "concord.md").read_text(encoding="utf-8"), GOLDEN / "concord.md")
+
+
+def test_html_report(checks_run: tuple[str, int, Path]) -> None:
+    _, _, reports = checks_run
+    _compare((reports / "concord.html").read_text(encoding="utf-8"), GOLDEN / "concord.html")
+
+
+def test_sarif_report(checks_run: tuple[str, int, Path]) -> None:
+    _, _, reports = checks_run
+    sarif = json.loads((reports / "concord.sarif").read_text(encoding="utf-8"))
+    sarif["runs"][0]["tool"]["driver"]["version"] = "<version>"
+    _compare(json.dumps(sarif, indent=2, ensure_ascii=False) + "\n", GOLDEN / "concord.sarif")
+
+
+def test_the_sarif_report_matches_the_official_schema(checks_run: tuple[str, int, Path]) -> None:
+    schema_path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip(f"{schema_path} is absent: the shared folder is not beside this checkout")
+    _, _, reports = checks_run
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    sarif = json.loads((reports / "concord.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    jsonschema.validate(sarif, schema, cls=jsonschema.Draft4Validator)
+    result = sarif["runs"][0]["results"][0]
+    assert result["partialFingerprints"]["concordFindingHash/v1"]
+    assert result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]
+    broken = json.loads(json.dumps(sarif))
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft4Validator)

@@ -39,6 +39,8 @@ def test_a_consistent_corpus_passes_and_writes_the_report(
             "severity": "error",
             "outcome": "passed",
             "findings": 0,
+            "stale_waivers": [],
+            "expired_waivers": [],
         }
     ]
     assert [source["id"] for source in report["corpus"]["sources"]] == ["a", "b"]
@@ -82,7 +84,13 @@ def test_the_json_report_locates_each_finding(
         {"source": "b", "line": 2, "column": 23, "end_line": 2, "end_column": 27, "text": "Gang"}
     ]
     assert report["rules"][0]["outcome"] == "failed"
-    assert report["summary"] == {"rules": 1, "findings": 1, "errors": 1, "warnings": 0}
+    assert report["summary"] == {
+        "rules": 1,
+        "findings": 1,
+        "errors": 1,
+        "warnings": 0,
+        "waived": 0,
+    }
 
 
 def test_warnings_are_reported_without_failing(
@@ -175,15 +183,21 @@ def test_xdist_gives_the_same_findings_and_writes_the_report_once(
 ) -> None:
     second = QIN_RULE.replace('id = "names"', 'id = "names-again"')
     root = mini_project({"a": CONSISTENT, "b": GIVEN_NAME}, rules=QIN_RULE + second)
+    reports = root / "reports"
+    names = ["concord.html", "concord.json", "concord.md", "concord.sarif"]
     serial = pytester.runpytest("checks/")
     serial.assert_outcomes(failed=2)
-    serial_report = _report_without_volatile_parts(root / "reports" / "concord.json")
-    (root / "reports" / "concord.json").unlink()
+    serial_report = _report_without_volatile_parts(reports / "concord.json")
+    serial_files = {name: (reports / name).read_text(encoding="utf-8") for name in names}
+    for name in names:
+        (reports / name).unlink()
     parallel = pytester.runpytest_subprocess("checks/", "-n", "2")
     parallel.assert_outcomes(failed=2)
-    parallel_report = _report_without_volatile_parts(root / "reports" / "concord.json")
+    parallel_report = _report_without_volatile_parts(reports / "concord.json")
     assert parallel_report == serial_report
-    assert sorted(path.name for path in (root / "reports").iterdir()) == ["concord.json"]
+    assert sorted(path.name for path in reports.iterdir()) == names
+    for name in ["concord.html", "concord.md", "concord.sarif"]:
+        assert (reports / name).read_text(encoding="utf-8") == serial_files[name], name
 
 
 def test_a_rules_file_inside_the_checks_folder_is_collected_once(

@@ -45,6 +45,8 @@ def build_report(
                 "severity": result.severity,
                 "outcome": result.outcome,
                 "findings": len(result.findings),
+                "stale_waivers": list(result.stale_waivers),
+                "expired_waivers": list(result.expired_waivers),
             }
             for result in run.rules
         ],
@@ -53,6 +55,7 @@ def build_report(
             "findings": len(run.findings),
             "errors": run.count("error"),
             "warnings": run.count("warning"),
+            "waived": run.waived,
         },
         "findings": run.findings,
         "errors": list(run.errors),

@@ -11,7 +11,7 @@ from dataclasses import field
 from typing import Any
 from typing import Literal
 
-Outcome = Literal["passed", "failed", "error"]
+Outcome = Literal["passed", "failed", "waived", "error"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,12 @@ class RuleResult:
     severity: str
     outcome: Outcome
     findings: tuple[dict[str, Any], ...]
+    stale_waivers: tuple[dict[str, Any], ...] = ()
+    expired_waivers: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def open_findings(self) -> list[dict[str, Any]]:
+        return [finding for finding in self.findings if "waived" not in finding]
 
     def to_wire(self) -> dict[str, Any]:
         return {
@@ -33,6 +39,8 @@ class RuleResult:
             "severity": self.severity,
             "outcome": self.outcome,
             "findings": list(self.findings),
+            "stale_waivers": list(self.stale_waivers),
+            "expired_waivers": list(self.expired_waivers),
         }
 
     @classmethod
@@ -44,6 +52,8 @@ class RuleResult:
             severity=data["severity"],
             outcome=data["outcome"],
             findings=tuple(data["findings"]),
+            stale_waivers=tuple(data.get("stale_waivers", ())),
+            expired_waivers=tuple(data.get("expired_waivers", ())),
         )
 
 
@@ -66,7 +76,24 @@ class RunResults:
         return [finding for result in self.rules for finding in result.findings]
 
     def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding["severity"] == severity)
+        """Open (unwaived) findings of this severity."""
+        return sum(
+            1
+            for finding in self.findings
+            if finding["severity"] == severity and "waived" not in finding
+        )
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for finding in self.findings if "waived" in finding)
+
+    @property
+    def stale_waivers(self) -> list[dict[str, Any]]:
+        return [waiver for result in self.rules for waiver in result.stale_waivers]
+
+    @property
+    def expired_waivers(self) -> list[dict[str, Any]]:
+        return [waiver for result in self.rules for waiver in result.expired_waivers]
 
     @property
     def is_empty(self) -> bool:

@@ -21,6 +21,8 @@ def render_failure(
     findings: Sequence[Finding],
     corpus: Corpus,
     root: Path,
+    waived: int = 0,
+    stale: Sequence[tuple[Path, int, str]] = (),
 ) -> str:
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = len(findings) - errors
@@ -29,10 +31,17 @@ def render_failure(
         for part in (plural(errors, "error"), plural(warnings, "warning"))
         if not part.startswith("0 ")
     )
-    lines = [
-        f"{plural(len(findings), 'finding')} ({counts}) for rule {rule_id} ({kind})",
-        description,
-    ]
+    headline = f"{plural(len(findings), 'finding')}" + (f" ({counts})" if counts else "")
+    if waived:
+        headline += f", {waived} waived"
+    lines = [f"{headline} for rule {rule_id} ({kind})", description]
+    for path, line, reason in stale:
+        lines.append("")
+        lines.append(
+            f"{display_path(path, root)}:{line}: stale waiver: it matches no finding of rule "
+            f"{rule_id} (reason given: {reason!r})"
+        )
+        lines.append("  fix: remove it: what it accepted is gone")
     for finding in findings:
         lines.append("")
         lines.extend(render_finding(finding, corpus, root))

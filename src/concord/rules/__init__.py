@@ -18,6 +18,8 @@ from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
+from concord.rules.waiver import Waiver
+from concord.rules.waiver import WaiversDocument
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
 Rule: TypeAlias = Annotated[NameRule | DateRule | QuoteRule, Field(discriminator="kind")]
@@ -34,6 +36,14 @@ class RulesDocument(StrictModel):
         default_factory=dict, description="Metadata per source id (the file name's stem)."
     )
     rules: list[Rule] = Field(min_length=1)
+    include_waivers: str | None = Field(
+        default=None,
+        description="A waivers file to read as well, relative to this file. Without it, "
+        "`waivers.toml` beside this file is read when it exists.",
+    )
+    waivers: list[Waiver] = Field(
+        default_factory=list, description="Known, accepted findings: [[waivers]] tables."
+    )
 
 
 __all__ = [
@@ -50,4 +60,6 @@ __all__ = [
     "Severity",
     "SourceMetadata",
     "StrictModel",
+    "Waiver",
+    "WaiversDocument",
 ]
