@@ -32,8 +32,12 @@ class Location:
     def of_span(cls, source: Source, start: int, end: int) -> Location:
         line, column = source.position(start)
         end_line, end_column = source.position(end)
-        before = source.text[max(0, start - _CONTEXT_CHARS) : start]
-        after = source.text[end : end + _CONTEXT_CHARS]
+        # The context stops at the line's ends, so that edits to other lines leave it alone.
+        line_start = source.text.rfind("\n", 0, start) + 1
+        line_end = source.text.find("\n", end)
+        line_end = len(source.text) if line_end == -1 else line_end
+        before = source.text[max(line_start, start - _CONTEXT_CHARS) : start]
+        after = source.text[end : min(line_end, end + _CONTEXT_CHARS)]
         context = _SPACE.sub(" ", f"{before}\u2016{after}").strip()
         return cls(
             source=source.id,

@@ -1,0 +1,38 @@
+"""A finding's fingerprint survives edits elsewhere in its source: lines inserted above or below
+it, or other sources added, leave it unchanged; so waivers and code-scanning dashboards keep
+tracking it."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from concord.compare.names import check_names
+from concord.corpus import Corpus
+from concord.rules import NameRule
+from concord.rules import Person
+
+RULE = NameRule(
+    id="names", kind="name", description="d", people=[Person(name="Qin Gang", family="Qin")]
+)
+FAULT = "When Blinken spoke to Gang, he smiled."
+lines = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.", min_size=0, max_size=60), max_size=6
+)
+
+
+def _fingerprints(text: str) -> list[str]:
+    corpus = Corpus.from_texts({"a": text, "b": "Qin Gang arrived."})
+    return [finding.fingerprint for finding in check_names(RULE, corpus)]
+
+
+@given(above=lines, below=lines)
+@settings(max_examples=200)
+def test_inserted_lines_elsewhere_leave_the_fingerprint_alone(
+    above: list[str], below: list[str]
+) -> None:
+    original = f"Qin Gang arrived.\n{FAULT}\n"
+    edited = "\n".join(["Qin Gang arrived.", *above, FAULT, *below]) + "\n"
+    assert _fingerprints(edited) == _fingerprints(original)
+    assert len(_fingerprints(original)) == 1
