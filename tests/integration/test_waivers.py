@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 
 from tests.helpers import QIN_RULE
+from tests.helpers import ROOT
 from tests.helpers import MiniProject
 
 GIVEN_NAME = "Qin Gang met Antony Blinken. Gang said the talks were candid.\n"
@@ -31,7 +33,10 @@ def _report(pytester: pytest.Pytester) -> dict[str, object]:
 def test_a_waived_finding_is_accepted_and_the_rule_xfails(
     pytester: pytest.Pytester, mini_project: MiniProject
 ) -> None:
-    mini_project({"a": CONSISTENT, "b": GIVEN_NAME}, rules=QIN_RULE + _waiver(owner='"desk"'))
+    mini_project(
+        {"a": CONSISTENT, "b": GIVEN_NAME},
+        rules=QIN_RULE + _waiver(owner='"desk"', expires="2099-12-31"),
+    )
     result = pytester.runpytest("checks/")
     result.assert_outcomes(xfailed=1)
     result.stdout.fnmatch_lines(
@@ -42,6 +47,10 @@ def test_a_waived_finding_is_accepted_and_the_rule_xfails(
     assert finding["waived"]["reason"] == "House style of the agency"
     assert finding["waived"]["owner"] == "desk"
     assert report["rules"][0]["outcome"] == "waived"  # type: ignore[index]
+    schema = json.loads(
+        (ROOT / "src/concord/report/concord.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(report, schema, format_checker=jsonschema.FormatChecker())
     sarif = json.loads((pytester.path / "reports" / "concord.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["results"][0]["suppressions"][0]["justification"] == (
         "House style of the agency"
