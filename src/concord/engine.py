@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from concord.compare.dates import check_dates
@@ -44,5 +46,20 @@ CHECKERS: dict[str, Checker] = {
 
 
 def run_rule(rule: Rule, corpus: Corpus, context: RunContext | None = None) -> list[Finding]:
-    """All findings of `rule` over `corpus`, in a stable order."""
-    return sorted_findings(CHECKERS[rule.kind](rule, corpus, context or RunContext()))
+    """All findings of `rule` over `corpus`, in a stable order, with distinct fingerprints."""
+    findings = sorted_findings(CHECKERS[rule.kind](rule, corpus, context or RunContext()))
+    return _distinct_fingerprints(findings)
+
+
+def _distinct_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """The same words around the same fault twice in a source would share a fingerprint;
+    the second and later ones are numbered, in text order, so each can be waived on its own."""
+    seen: Counter[str] = Counter()
+    distinct = []
+    for finding in findings:
+        fingerprint = finding.fingerprint
+        if seen[fingerprint]:
+            finding = replace(finding, occurrence=seen[fingerprint])
+        seen[fingerprint] += 1
+        distinct.append(finding)
+    return distinct

@@ -77,11 +77,14 @@ class Finding:
     message: str
     expected: str
     locations: tuple[Location, ...]
+    occurrence: int = 0  # the n-th finding that would otherwise share a fingerprint
 
     @property
     def fingerprint(self) -> str:
         """Stable across runs and across unrelated edits (no line numbers go into it)."""
         digest = hashlib.sha256()
+        if self.occurrence:
+            digest.update(f"#{self.occurrence}\x1f".encode())
         for part in (self.rule, self.code, self.expected):
             digest.update(part.encode())
             digest.update(b"\x1f")

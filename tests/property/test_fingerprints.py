@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from concord.compare.names import check_names
 from concord.corpus import Corpus
+from concord.engine import run_rule
 from concord.rules import NameRule
 from concord.rules import Person
 
@@ -36,3 +37,10 @@ def test_inserted_lines_elsewhere_leave_the_fingerprint_alone(
     edited = "\n".join(["Qin Gang arrived.", *above, FAULT, *below]) + "\n"
     assert _fingerprints(edited) == _fingerprints(original)
     assert len(_fingerprints(original)) == 1
+
+
+def test_the_same_fault_twice_in_one_source_gets_two_fingerprints() -> None:
+    corpus = Corpus.from_texts({"a": f"Qin Gang arrived.\n{FAULT}\n{FAULT}\n"})
+    findings = run_rule(RULE, corpus)
+    assert len(findings) == 2
+    assert findings[0].fingerprint != findings[1].fingerprint
