@@ -58,8 +58,7 @@ def _distinct_fingerprints(findings: list[Finding]) -> list[Finding]:
     distinct = []
     for finding in findings:
         fingerprint = finding.fingerprint
-        if seen[fingerprint]:
-            finding = replace(finding, occurrence=seen[fingerprint])
+        occurrence = seen[fingerprint]
         seen[fingerprint] += 1
-        distinct.append(finding)
+        distinct.append(replace(finding, occurrence=occurrence) if occurrence else finding)
     return distinct
