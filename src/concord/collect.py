@@ -33,6 +33,18 @@ class RuleViolations(Exception):
         super().__init__(f"{len(outcome.open)} findings, {len(outcome.stale)} stale waivers")
 
 
+class RuleMatchedNothing(pytest.PytestWarning):
+    """A rule found nothing at all to check in the corpus: probably a mistake in the rule."""
+
+
+_WHAT_TO_CHECK = {
+    "name": "check its people's names",
+    "date": "check its triggers, subject and exclusions",
+    "quote": "check its speakers and min_words",
+    "variants": "check its variants",
+}
+
+
 class ChecksDir(pytest.Directory):
     """The folder users point pytest at (`checks/`): its rules file plus its ordinary content."""
 
@@ -88,6 +100,12 @@ class RuleItem(pytest.Item):
         settings = self.config.stash[SETTINGS_KEY]
         context = RunContext.of(self.project.rules.document.rules)
         self.findings = run_rule(self.rule, self.project.corpus, context)
+        if context.stats.get("matched", 1) == 0:
+            self.warn(
+                RuleMatchedNothing(
+                    f"rule {self.rule.id} matched nothing: {_WHAT_TO_CHECK[self.rule.kind]}"
+                )
+            )
         self.waivers = apply_waivers(
             self.rule.id, self.findings, self.project.rules.waivers, settings.today
         )

@@ -267,6 +267,9 @@ def _explain(
         fix = f"add `{key} = ...` to {where}"
         if loc == ("version",):
             fix = "add `version = 1` at the top of the file"
+    elif kind == "literal_error" and loc == ("version",):
+        problem = f"version = {value!r} is not a format this tool reads"
+        fix = "write `version = 1`: it is the only rules-file format so far"
     elif kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         problem = f"{key} = {value!r} is not allowed"
@@ -286,6 +289,9 @@ def _explain(
         size, bound = _BOUNDS[kind]
         problem = f"{key} = {value!r} is too {size}"
         fix = f"use a number {bound} {limit}"
+    elif kind == "string_pattern_mismatch" and key == "fingerprint":
+        problem = f"fingerprint = {value!r} is not a finding's fingerprint"
+        fix = "copy the 32 hexadecimal digits from reports/concord.json, or remove it"
     elif kind == "string_pattern_mismatch":
         problem = f"{key} = {value!r} is not a valid identifier"
         fix = "use letters, digits, '-', '_' and '.', starting with a letter or digit"

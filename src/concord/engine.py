@@ -6,12 +6,14 @@ from collections import Counter
 from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field
 from dataclasses import replace
 from typing import Any
 
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
+from concord.compare.variants import check_variants
 from concord.corpus import Corpus
 from concord.findings import Finding
 from concord.findings import sorted_findings
@@ -26,6 +28,7 @@ class RunContext:
     declare (the quote rule resolves speakers to them)."""
 
     people: Sequence[Person] = ()
+    stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> RunContext:
@@ -39,9 +42,12 @@ class RunContext:
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
 CHECKERS: dict[str, Checker] = {
-    "name": lambda rule, corpus, context: check_names(rule, corpus),
-    "date": lambda rule, corpus, context: check_dates(rule, corpus),
-    "quote": lambda rule, corpus, context: check_quotes(rule, corpus, context.people),
+    "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats),
+    "date": lambda rule, corpus, context: check_dates(rule, corpus, context.stats),
+    "quote": lambda rule, corpus, context: check_quotes(
+        rule, corpus, context.people, context.stats
+    ),
+    "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
 }
 
 

@@ -65,14 +65,14 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
         [
             "rules.toml:8: rule 'names': unknown kind 'nmae'",
-            "  fix: did you mean 'name'? known kinds: date, name, quote",
+            "  fix: did you mean 'name'? known kinds: date, name, quote, variants",
         ],
     ),
     "missing kind": (
         QIN_RULE.replace('kind = "name"\n', ""),
         [
             "rules.toml:6: rule 'names': missing `kind`",
-            "  fix: add `kind = ...`, one of: date, name, quote",
+            "  fix: add `kind = ...`, one of: date, name, quote, variants",
         ],
     ),
     "duplicate id": (
@@ -184,6 +184,43 @@ QUOTE_RULE_CASES = {
 }
 
 
+VARIANTS_RULE = """
+[[rules]]
+id = "spelling"
+kind = "variants"
+description = "One spelling."
+
+  [[rules.groups]]
+  variants = ["adviser", "advisor"]
+"""
+
+VARIANTS_RULE_CASES = {
+    "variants: a preferred spelling that is no variant": (
+        VARIANTS_RULE + '  preferred = "advizer"\n',
+        [
+            "rules.toml:11: rule 'spelling': preferred = 'advizer' is not one of the variants*",
+            "  fix: add it to `variants`, or correct it",
+        ],
+    ),
+    "variants: a reference without its policy": (
+        VARIANTS_RULE.replace(
+            'description = "One spelling."', 'description = "One spelling."\nreference = "a"'
+        ),
+        [
+            "rules.toml:6: rule 'spelling': reference only applies to policy = \"reference\"",
+            '  fix: set policy = "reference" or remove reference',
+        ],
+    ),
+    "variants: a single variant": (
+        VARIANTS_RULE.replace('["adviser", "advisor"]', '["adviser"]'),
+        [
+            "rules.toml:12: rule 'spelling': variants in [[]rules #1.groups #1]: *at least 2*",
+            "  fix: add at least one entry",
+        ],
+    ),
+}
+
+
 HEADER_CASES = {
     "missing version": (
         HEADER.replace("version = 1\n", ""),
@@ -235,6 +272,7 @@ CASES = {
     **{name: (HEADER, rules, expected) for name, (rules, expected) in RULES_FILE_CASES.items()},
     **{name: (HEADER, rules, expected) for name, (rules, expected) in DATE_RULE_CASES.items()},
     **{name: (HEADER, rules, expected) for name, (rules, expected) in QUOTE_RULE_CASES.items()},
+    **{name: (HEADER, rules, expected) for name, (rules, expected) in VARIANTS_RULE_CASES.items()},
     **{name: (header, QIN_RULE, expected) for name, (header, expected) in HEADER_CASES.items()},
 }
 
@@ -312,3 +350,15 @@ def test_nothing_in_a_rules_file_is_executed(
     mini_project({"a": TEXT}, rules=rules)
     pytester.runpytest("checks/").assert_outcomes(passed=1)
     assert not marker.exists()
+
+
+def test_a_rule_that_matches_nothing_is_a_warning(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    rules = DATE_RULE.replace('triggers = ["visit"]', 'triggers = ["zeppelin"]')
+    mini_project({"a": TEXT}, rules=rules)
+    result = pytester.runpytest("checks/")
+    result.assert_outcomes(passed=1, warnings=1)
+    result.stdout.fnmatch_lines(
+        ["*RuleMatchedNothing: rule visit matched nothing: check its triggers, subject*"]
+    )

@@ -51,7 +51,9 @@ class Dated:
         return self.fact.interval
 
 
-def check_dates(rule: DateRule, corpus: Corpus) -> list[Finding]:
+def check_dates(
+    rule: DateRule, corpus: Corpus, stats: dict[str, int] | None = None
+) -> list[Finding]:
     scope = EventScope.of(rule)
     findings: list[Finding] = []
     resolved: list[Dated] = []
@@ -63,7 +65,10 @@ def check_dates(rule: DateRule, corpus: Corpus) -> list[Finding]:
             week_start=rule.week_start,
             date_order=source.metadata.date_order,
         )
-        for fact in scope.select(source.text, facts):
+        selected = scope.select(source.text, facts)
+        if stats is not None:
+            stats["matched"] = stats.get("matched", 0) + len(selected)
+        for fact in selected:
             if fact.interval is None:
                 findings.append(_unresolved(rule, source, fact))
             else:

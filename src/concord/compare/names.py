@@ -16,7 +16,9 @@ from concord.rules.name import Person
 _CHECK_OF_KIND = {"given": "given-name", "misspelt": "misspelling", "reversed": "order"}
 
 
-def check_names(rule: NameRule, corpus: Corpus) -> list[Finding]:
+def check_names(
+    rule: NameRule, corpus: Corpus, stats: dict[str, int] | None = None
+) -> list[Finding]:
     matcher = NameMatcher(
         rule.people, max_edits=rule.max_edits, min_misspelling_length=rule.min_misspelling_length
     )
@@ -26,13 +28,17 @@ def check_names(rule: NameRule, corpus: Corpus) -> list[Finding]:
     forms: dict[str, dict[str, list[tuple[Source, NameMention]]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    matched = 0
     for source in corpus:
         for mention in matcher.mentions(source.text):
+            matched += 1
             check = _CHECK_OF_KIND.get(mention.kind)
             if check is not None and check in enabled:
                 findings.append(_fault(rule, source, mention, people[mention.person], check))
             elif mention.kind == "full":
                 forms[mention.person][mention.form].append((source, mention))
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + matched
     if "mixed-forms" in enabled:
         for person_name, used in forms.items():
             if len(used) > 1:

@@ -61,8 +61,15 @@ class Version:
         }
 
 
-def check_quotes(rule: QuoteRule, corpus: Corpus, people: Sequence[Person] = ()) -> list[Finding]:
+def check_quotes(
+    rule: QuoteRule,
+    corpus: Corpus,
+    people: Sequence[Person] = (),
+    stats: dict[str, int] | None = None,
+) -> list[Finding]:
     versions = _versions(rule, corpus, people)
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + sum(len(v.occurrences) for v in versions)
     groups = _same_quotes(rule, versions)
     findings: list[Finding] = []
     wanted = set(rule.speakers)

@@ -18,13 +18,22 @@ from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
+from concord.rules.variants import VariantGroup
+from concord.rules.variants import VariantsRule
 from concord.rules.waiver import Waiver
 from concord.rules.waiver import WaiversDocument
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
-Rule: TypeAlias = Annotated[NameRule | DateRule | QuoteRule, Field(discriminator="kind")]
+Rule: TypeAlias = Annotated[
+    NameRule | DateRule | QuoteRule | VariantsRule, Field(discriminator="kind")
+]
 
-RULE_MODELS: dict[str, type[RuleBase]] = {"name": NameRule, "date": DateRule, "quote": QuoteRule}
+RULE_MODELS: dict[str, type[RuleBase]] = {
+    "name": NameRule,
+    "date": DateRule,
+    "quote": QuoteRule,
+    "variants": VariantsRule,
+}
 
 
 class RulesDocument(StrictModel):
@@ -60,6 +69,8 @@ __all__ = [
     "Severity",
     "SourceMetadata",
     "StrictModel",
+    "VariantGroup",
+    "VariantsRule",
     "Waiver",
     "WaiversDocument",
 ]

@@ -1,0 +1,150 @@
+"""The `variants` rule: find each group's spellings, then report the ones the policy rejects."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from concord.corpus import Corpus
+from concord.corpus import Source
+from concord.findings import Finding
+from concord.findings import Location
+from concord.rules.variants import VariantGroup
+from concord.rules.variants import VariantsRule
+
+_MAX_SOURCES_NAMED = 8
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    source: Source
+    variant: str
+    start: int
+    end: int
+
+
+def variant_pattern(group: VariantGroup) -> re.Pattern[str]:
+    """All of a group's spellings, as whole words; a plural "s" is allowed after letters."""
+    alternatives = []
+    for variant in sorted(group.variants, key=len, reverse=True):
+        plural = r"s?" if variant[-1:].isalpha() else ""
+        alternatives.append(rf"(?P<v{group.variants.index(variant)}>{re.escape(variant)}{plural})")
+    case_sensitive = group.case_sensitive
+    if case_sensitive is None:
+        case_sensitive = any(
+            sum(char.isupper() for char in variant) >= 2 for variant in group.variants
+        )
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w]|\.\w)", flags)
+
+
+def check_variants(
+    rule: VariantsRule, corpus: Corpus, stats: dict[str, int] | None = None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for group in rule.groups:
+        pattern = variant_pattern(group)
+        occurrences = [
+            Occurrence(source, group.variants[int(match.lastgroup[1:])], match.start(), match.end())
+            for source in corpus
+            for match in pattern.finditer(source.text)
+            if match.lastgroup
+        ]
+        if stats is not None:
+            stats["matched"] = stats.get("matched", 0) + len(occurrences)
+        findings.extend(_judge(rule, group, occurrences))
+    return findings
+
+
+def _judge(rule: VariantsRule, group: VariantGroup, occurrences: list[Occurrence]) -> list[Finding]:
+    by_variant: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        by_variant[occurrence.variant].append(occurrence)
+    if len(by_variant) < 2 and group.preferred is None:
+        return []
+    if group.preferred is not None:
+        return _against(rule, group, by_variant, group.preferred, "preferred")
+    sources_of = {variant: {o.source.id for o in found} for variant, found in by_variant.items()}
+    if rule.policy == "majority":
+        ranked = sorted(sources_of, key=lambda variant: (-len(sources_of[variant]), variant))
+        if len(ranked) > 1 and len(sources_of[ranked[0]]) == len(sources_of[ranked[1]]):
+            return [_mixed(rule, group, by_variant, sources_of, note="no majority")]
+        return _against(rule, group, by_variant, ranked[0], "majority")
+    if rule.policy == "reference":
+        used = [variant for variant, sources in sources_of.items() if rule.reference in sources]
+        if len(used) != 1:
+            return [
+                _mixed(
+                    rule, group, by_variant, sources_of, note=f"{rule.reference} uses {len(used)}"
+                )
+            ]
+        return _against(rule, group, by_variant, used[0], f"reference {rule.reference}")
+    return [_mixed(rule, group, by_variant, sources_of, note="")]
+
+
+def _against(
+    rule: VariantsRule,
+    group: VariantGroup,
+    by_variant: dict[str, list[Occurrence]],
+    expected: str,
+    why: str,
+) -> list[Finding]:
+    """One finding per source and rejected spelling, with all its occurrences."""
+    findings = []
+    for variant, found in sorted(by_variant.items()):
+        if variant == expected:
+            continue
+        per_source: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in found:
+            per_source[occurrence.source.id].append(occurrence)
+        for occurrences in per_source.values():
+            count = len(occurrences)
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    kind=rule.kind,
+                    severity=rule.severity,
+                    code="variant",
+                    message=f'"{variant}" is written {count} time{"s" if count != 1 else ""} '
+                    f'here; the corpus writes "{expected}" (policy: {why})',
+                    expected=expected,
+                    locations=tuple(_location(occurrence) for occurrence in occurrences),
+                )
+            )
+    return findings
+
+
+def _mixed(
+    rule: VariantsRule,
+    group: VariantGroup,
+    by_variant: dict[str, list[Occurrence]],
+    sources_of: dict[str, set[str]],
+    note: str,
+) -> Finding:
+    summary = "; ".join(
+        f'"{variant}" in {_named(sources_of[variant])}' for variant in sorted(by_variant)
+    )
+    firsts = [found[0] for _, found in sorted(by_variant.items())]
+    policy = "all-agree" + (f", {note}" if note else "")
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        code="mixed-variants",
+        message=f"{len(by_variant)} spellings of one word are mixed (policy: {policy}): {summary}",
+        expected=f"one of {', '.join(group.variants)}",
+        locations=tuple(_location(occurrence) for occurrence in firsts),
+    )
+
+
+def _named(ids: set[str]) -> str:
+    ordered = sorted(ids)
+    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
+    if len(ordered) > _MAX_SOURCES_NAMED:
+        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
+    return text
+
+
+def _location(occurrence: Occurrence) -> Location:
+    return Location.of_span(occurrence.source, occurrence.start, occurrence.end)
