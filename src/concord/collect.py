@@ -42,6 +42,7 @@ _WHAT_TO_CHECK = {
     "date": "check its triggers, subject and exclusions",
     "quote": "check its speakers and min_words",
     "variants": "check its variants",
+    "pattern": "check its patterns and literals",
 }
 
 

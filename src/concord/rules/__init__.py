@@ -17,6 +17,7 @@ from concord.rules.corpus import SourceMetadata
 from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
+from concord.rules.pattern import PatternRule
 from concord.rules.quote import QuoteRule
 from concord.rules.variants import VariantGroup
 from concord.rules.variants import VariantsRule
@@ -25,7 +26,7 @@ from concord.rules.waiver import WaiversDocument
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
 Rule: TypeAlias = Annotated[
-    NameRule | DateRule | QuoteRule | VariantsRule, Field(discriminator="kind")
+    NameRule | DateRule | QuoteRule | VariantsRule | PatternRule, Field(discriminator="kind")
 ]
 
 RULE_MODELS: dict[str, type[RuleBase]] = {
@@ -33,6 +34,7 @@ RULE_MODELS: dict[str, type[RuleBase]] = {
     "date": DateRule,
     "quote": QuoteRule,
     "variants": VariantsRule,
+    "pattern": PatternRule,
 }
 
 
@@ -61,6 +63,7 @@ __all__ = [
     "DateOrder",
     "DateRule",
     "NameRule",
+    "PatternRule",
     "Person",
     "QuoteRule",
     "Rule",

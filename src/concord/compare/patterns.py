@@ -1,0 +1,141 @@
+"""The `pattern` rule: values captured in each source, normalised, compared by the policy."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from concord.corpus import Corpus
+from concord.corpus import Source
+from concord.findings import Finding
+from concord.findings import Location
+from concord.patterns import compile_pattern
+from concord.rules.pattern import PatternRule
+
+_MAX_SOURCES_NAMED = 8
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True)
+class Value:
+    source: Source
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+def check_patterns(
+    rule: PatternRule, corpus: Corpus, stats: dict[str, int] | None = None
+) -> list[Finding]:
+    values = [value for source in corpus for value in _values(rule, source)]
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + len(values)
+    by_key: dict[str, list[Value]] = defaultdict(list)
+    for value in values:
+        by_key[value.key].append(value)
+    if len(by_key) < 2:
+        return []
+    sources_of = {key: {value.source.id for value in found} for key, found in by_key.items()}
+    if rule.policy == "majority":
+        ranked = sorted(sources_of, key=lambda key: (-len(sources_of[key]), key))
+        if len(sources_of[ranked[0]]) > len(sources_of[ranked[1]]):
+            return _against(rule, by_key, ranked[0], "majority")
+    elif rule.policy == "reference":
+        held = [key for key, sources in sources_of.items() if rule.reference in sources]
+        if len(held) == 1:
+            return _against(rule, by_key, held[0], f"reference {rule.reference}")
+    return [_all_agree(rule, by_key, sources_of)]
+
+
+def _values(rule: PatternRule, source: Source) -> Iterator[Value]:
+    for pattern in rule.patterns:
+        compiled = compile_pattern(pattern, ignore_case=rule.ignore_case)
+        group = compiled.groupindex["value"]
+        for match in compiled.finditer(source.text):
+            start, end = match.start(group), match.end(group)
+            if start >= 0 and end > start:
+                yield _value(rule, source, start, end)
+    for literal in rule.literals:
+        flags = re.IGNORECASE if rule.ignore_case else 0
+        for match in re.finditer(rf"(?<!\w){re.escape(literal)}(?!\w)", source.text, flags):
+            yield _value(rule, source, match.start(), match.end())
+
+
+def _value(rule: PatternRule, source: Source, start: int, end: int) -> Value:
+    text = source.text[start:end]
+    return Value(source, text, normalise(text, rule.normalise), start, end)
+
+
+def normalise(text: str, how: Sequence[str]) -> str:
+    if "unicode" in how:
+        text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    if "case" in how:
+        text = text.casefold()
+    if "digits" in how:
+        text = re.sub(r"\d", "0", text)
+    if "punctuation" in how:
+        text = re.sub(r"[^\w\s]", "", text)
+    if "whitespace" in how:
+        text = " ".join(text.split())
+    return text
+
+
+def _against(
+    rule: PatternRule, by_key: dict[str, list[Value]], expected_key: str, why: str
+) -> list[Finding]:
+    expected = by_key[expected_key][0].text
+    findings = []
+    for key, found in sorted(by_key.items()):
+        if key == expected_key:
+            continue
+        per_source: dict[str, list[Value]] = defaultdict(list)
+        for value in found:
+            per_source[value.source.id].append(value)
+        for values in per_source.values():
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    kind=rule.kind,
+                    severity=rule.severity,
+                    code="value-differs",
+                    message=f'"{values[0].text}" here; the corpus gives "{expected}" '
+                    f"(policy: {why})",
+                    expected=expected,
+                    locations=tuple(_location(value) for value in values),
+                )
+            )
+    return findings
+
+
+def _all_agree(
+    rule: PatternRule, by_key: dict[str, list[Value]], sources_of: dict[str, set[str]]
+) -> Finding:
+    ranked = sorted(by_key, key=lambda key: (-len(sources_of[key]), key))
+    summary = "; ".join(f'"{by_key[key][0].text}" in {_named(sources_of[key])}' for key in ranked)
+    return Finding(
+        rule=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        code="values-differ",
+        message=f"{len(by_key)} different values across the corpus "
+        f"(policy: {rule.policy}): {summary}",
+        expected=by_key[ranked[0]][0].text,
+        locations=tuple(_location(by_key[key][0]) for key in ranked),
+    )
+
+
+def _named(ids: set[str]) -> str:
+    ordered = sorted(ids)
+    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
+    if len(ordered) > _MAX_SOURCES_NAMED:
+        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
+    return text
+
+
+def _location(value: Value) -> Location:
+    return Location.of_span(value.source, value.start, value.end).with_note(f"value: {value.text}")
