@@ -43,6 +43,7 @@ _WHAT_TO_CHECK = {
     "quote": "check its speakers and min_words",
     "variants": "check its variants",
     "pattern": "check its patterns and literals",
+    "presence": "check its patterns and literals",
 }
 
 

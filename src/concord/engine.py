@@ -13,6 +13,7 @@ from typing import Any
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.compare.patterns import check_patterns
+from concord.compare.presence import check_presence
 from concord.compare.quotes import check_quotes
 from concord.compare.variants import check_variants
 from concord.corpus import Corpus
@@ -50,6 +51,7 @@ CHECKERS: dict[str, Checker] = {
     ),
     "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
     "pattern": lambda rule, corpus, context: check_patterns(rule, corpus, context.stats),
+    "presence": lambda rule, corpus, context: check_presence(rule, corpus, context.stats),
 }
 
 

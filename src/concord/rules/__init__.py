@@ -18,6 +18,7 @@ from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
 from concord.rules.pattern import PatternRule
+from concord.rules.presence import PresenceRule
 from concord.rules.quote import QuoteRule
 from concord.rules.variants import VariantGroup
 from concord.rules.variants import VariantsRule
@@ -26,7 +27,8 @@ from concord.rules.waiver import WaiversDocument
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
 Rule: TypeAlias = Annotated[
-    NameRule | DateRule | QuoteRule | VariantsRule | PatternRule, Field(discriminator="kind")
+    NameRule | DateRule | QuoteRule | VariantsRule | PatternRule | PresenceRule,
+    Field(discriminator="kind"),
 ]
 
 RULE_MODELS: dict[str, type[RuleBase]] = {
@@ -35,6 +37,7 @@ RULE_MODELS: dict[str, type[RuleBase]] = {
     "quote": QuoteRule,
     "variants": VariantsRule,
     "pattern": PatternRule,
+    "presence": PresenceRule,
 }
 
 
@@ -65,6 +68,7 @@ __all__ = [
     "NameRule",
     "PatternRule",
     "Person",
+    "PresenceRule",
     "QuoteRule",
     "Rule",
     "RuleBase",
