@@ -9,15 +9,20 @@ from pathlib import Path
 import pytest
 from _pytest._code.code import TerminalRepr
 
+from concord.corpus import Corpus
 from concord.engine import RunContext
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.findings import Finding
+from concord.paths import display_path
 from concord.project import Project
 from concord.report.terminal import plural
 from concord.report.terminal import render_failure
+from concord.report.terminal import render_finding
 from concord.rules import Rule
+from concord.rules.common import ExpectedFinding
+from concord.rules.common import RuleExample
 from concord.settings import SETTINGS_KEY
 from concord.waivers import WaiverOutcome
 from concord.waivers import apply_waivers
@@ -77,6 +82,16 @@ class RulesFile(pytest.File):
         project = settings.projects.load(self.path)
         for index, rule in enumerate(project.rules.document.rules):
             line = project.rules.line_of("rules", index) or 1
+            for number, example in enumerate(rule.examples):
+                example_line = project.rules.line_of("rules", index, "examples", number) or line
+                yield ExampleItem.from_parent(
+                    self,
+                    name=f"{rule.id}[example: {example.name}]",
+                    rule=rule,
+                    example=example,
+                    project=project,
+                    line=example_line,
+                )
             yield RuleItem.from_parent(self, name=rule.id, rule=rule, project=project, line=line)
 
     def repr_failure(  # type: ignore[override]
@@ -140,6 +155,86 @@ class RuleItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.line - 1, f"concord rule {self.rule.id} ({self.rule.kind})"
+
+
+class ExampleMismatch(Exception):
+    """An example's findings are not the ones it expects."""
+
+    def __init__(self, findings: list[Finding], corpus: Corpus) -> None:
+        self.findings = findings
+        self.corpus = corpus
+        super().__init__(f"{len(findings)} findings")
+
+
+class ExampleItem(pytest.Item):
+    """One `[[rules.examples]]` case: the rule run on inline sources, against what it expects."""
+
+    def __init__(
+        self, *, rule: Rule, example: RuleExample, project: Project, line: int, **kwargs: object
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rule = rule
+        self.example = example
+        self.project = project
+        self.line = line
+
+    def runtest(self) -> None:
+        corpus = Corpus.from_texts(self.example.sources, self.example.published)
+        context = RunContext.of(self.project.rules.document.rules)
+        findings = run_rule(self.rule, corpus, context)
+        if not _as_expected(findings, self.example.findings):
+            raise ExampleMismatch(findings, corpus)
+
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | TerminalRepr:
+        if not isinstance(excinfo.value, ExampleMismatch):
+            return super().repr_failure(excinfo)
+        expected = (
+            "no findings"
+            if self.example.expect == "none"
+            else "; ".join(
+                ", ".join(f"{key} {value!r}" for key, value in wanted.model_dump().items() if value)
+                for wanted in self.example.findings
+            )
+        )
+        lines = [
+            f"{display_path(self.path, self.config.rootpath)}:{self.line}: example "
+            f"{self.example.name!r} of rule {self.rule.id} did not come out as expected",
+            f"  expected: {expected}",
+            f"  found: {plural(len(excinfo.value.findings), 'finding')}",
+        ]
+        for finding in excinfo.value.findings:
+            lines.extend(
+                "  " + line
+                for line in render_finding(finding, excinfo.value.corpus, self.config.rootpath)
+            )
+        return "\n".join(lines)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.line - 1, f"concord example of {self.rule.id}: {self.example.name}"
+
+
+def _as_expected(findings: list[Finding], wanted: list[ExpectedFinding]) -> bool:
+    """The findings match the expected ones one to one, each on every key it gives."""
+    if len(findings) != len(wanted):
+        return False
+    remaining = list(findings)
+    for expectation in wanted:
+        match = next((finding for finding in remaining if _matches(finding, expectation)), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
+
+
+def _matches(finding: Finding, expectation: ExpectedFinding) -> bool:
+    first = finding.locations[0]
+    return (
+        (expectation.code is None or expectation.code == finding.code)
+        and (expectation.source is None or expectation.source == first.source)
+        and (expectation.text is None or expectation.text == first.text)
+    )
 
 
 def _is_within(path: Path, folder: Path) -> bool:

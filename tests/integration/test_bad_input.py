@@ -36,7 +36,7 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "name"\nseverty = "error"'),
         [
             "rules.toml:9: rule 'names': unknown key 'severty' in [rules #1]",
-            "  fix: did you mean 'severity'? allowed keys: id, description, severity, kind, *",
+            "  fix: did you mean 'severity'? allowed keys: id, description, severity, *",
         ],
     ),
     "unknown key in a nested table": (
@@ -65,7 +65,7 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
         [
             "rules.toml:8: rule 'names': unknown kind 'nmae'",
-            "  fix: did you mean 'name'? known kinds: date, name, pattern, presence, quote, variants",
+            "  fix: did you mean 'name'? known kinds: date, name, pattern, presence, quote, *",
         ],
     ),
     "missing kind": (
@@ -125,7 +125,7 @@ DATE_RULE_CASES = {
         DATE_RULE.replace("triggers", "trigers"),
         [
             "rules.toml:10: rule 'visit': unknown key 'trigers' in [[]rules #1]",
-            "  fix: did you mean 'triggers'? allowed keys: id, description, severity, kind, *",
+            "  fix: did you mean 'triggers'? allowed keys: id, description, severity, *",
         ],
     ),
     "date: no triggers": (
