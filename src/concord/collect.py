@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from _pytest._code.code import TerminalRepr
 
+from concord.context import RunContext
 from concord.corpus import Corpus
-from concord.engine import RunContext
+from concord.engine import HINTS
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
@@ -40,16 +41,6 @@ class RuleViolations(Exception):
 
 class RuleMatchedNothing(pytest.PytestWarning):
     """A rule found nothing at all to check in the corpus: probably a mistake in the rule."""
-
-
-_WHAT_TO_CHECK = {
-    "name": "check its people's names",
-    "date": "check its triggers, subject and exclusions",
-    "quote": "check its speakers and min_words",
-    "variants": "check its variants",
-    "pattern": "check its patterns and literals",
-    "presence": "check its patterns and literals",
-}
 
 
 class ChecksDir(pytest.Directory):
@@ -118,11 +109,8 @@ class RuleItem(pytest.Item):
         context = RunContext.of(self.project.rules.document.rules)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         if context.stats.get("matched", 1) == 0:
-            self.warn(
-                RuleMatchedNothing(
-                    f"rule {self.rule.id} matched nothing: {_WHAT_TO_CHECK[self.rule.kind]}"
-                )
-            )
+            hint = HINTS.get(self.rule.kind, "check the rule")
+            self.warn(RuleMatchedNothing(f"rule {self.rule.id} matched nothing: {hint}"))
         self.waivers = apply_waivers(
             self.rule.id, self.findings, self.project.rules.waivers, settings.today
         )

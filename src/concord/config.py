@@ -27,6 +27,7 @@ from concord.rules import RulesDocument
 from concord.rules import SourceMetadata
 from concord.rules import Waiver
 from concord.rules import WaiversDocument
+from concord.rules import document_model
 from concord.toml_lines import PathPart
 from concord.toml_lines import TomlLines
 
@@ -74,7 +75,7 @@ def load_rules(path: Path) -> LoadedRules:
         raise _syntax_error(path, error) from None
     problems, unchecked_rules = _check_kinds(path, data, lines)
     try:
-        document = RulesDocument.model_validate(data)
+        document = document_model().model_validate(data)
     except ValidationError as error:
         problems.extend(
             _explain(path, data, lines, detail)

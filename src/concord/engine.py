@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from collections.abc import Sequence
-from dataclasses import dataclass
-from dataclasses import field
 from dataclasses import replace
 from typing import Any
 
@@ -16,30 +13,10 @@ from concord.compare.patterns import check_patterns
 from concord.compare.presence import check_presence
 from concord.compare.quotes import check_quotes
 from concord.compare.variants import check_variants
+from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.findings import Finding
 from concord.findings import sorted_findings
-from concord.rules import NameRule
-from concord.rules import Person
-from concord.rules import Rule
-
-
-@dataclass(frozen=True)
-class RunContext:
-    """What a rule may know about the rest of the rules file: the people the `name` rules
-    declare (the quote rule resolves speakers to them)."""
-
-    people: Sequence[Person] = ()
-    stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
-
-    @classmethod
-    def of(cls, rules: Sequence[Rule]) -> RunContext:
-        return cls(
-            people=tuple(
-                person for rule in rules if isinstance(rule, NameRule) for person in rule.people
-            )
-        )
-
 
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
@@ -55,9 +32,22 @@ CHECKERS: dict[str, Checker] = {
 }
 
 
-def run_rule(rule: Rule, corpus: Corpus, context: RunContext | None = None) -> list[Finding]:
+# What to look at when a rule of the kind matches nothing at all.
+HINTS: dict[str, str] = {
+    "name": "check its people's names",
+    "date": "check its triggers, subject and exclusions",
+    "quote": "check its speakers and min_words",
+    "variants": "check its variants",
+    "pattern": "check its patterns and literals",
+    "presence": "check its patterns and literals",
+}
+
+
+def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> list[Finding]:
     """All findings of `rule` over `corpus`, in a stable order, with distinct fingerprints."""
-    findings = sorted_findings(CHECKERS[rule.kind](rule, corpus, context or RunContext()))
+    context = context or RunContext()
+    checker = CHECKERS[rule.kind]
+    findings = sorted_findings(checker(rule, corpus, context))
     return _distinct_fingerprints(findings)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from concord import hooks
 from concord.baseline import write_baseline
 from concord.collect import ChecksDir
 from concord.collect import RuleItem
@@ -19,6 +20,10 @@ from concord.config import waivers_path
 from concord.corpus import Corpus
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
+from concord.kinds import KindError
+from concord.kinds import from_entry_points
+from concord.kinds import register
+from concord.kinds import unregister
 from concord.paths import display_path
 from concord.report.atomic import write_atomically
 from concord.report.github import github_annotations
@@ -35,6 +40,7 @@ from concord.settings import SETTINGS_KEY
 from concord.settings import Settings
 
 REPORT_ATTRIBUTE = "concord_result"
+KINDS_KEY = pytest.StashKey[list[str]]()
 JSON_REPORT = "concord.json"
 SARIF_REPORT = "concord.sarif"
 MARKDOWN_REPORT = "concord.md"
@@ -77,11 +83,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hooks)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    try:
+        plugin_kinds = from_entry_points()
+        for returned in config.hook.pytest_concord_kinds(config=config):
+            plugin_kinds.extend(returned)
+        config.stash[KINDS_KEY] = register(plugin_kinds)
+    except KindError as error:
+        raise pytest.UsageError(f"pytest-concord: {error}") from None
     settings = Settings.from_config(config)
     config.stash[SETTINGS_KEY] = settings
     if not hasattr(config, "workerinput"):  # xdist workers send results; the controller writes
         config.pluginmanager.register(Reporter(config, settings), "concord-reporter")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    names: list[str] = config.stash.get(KINDS_KEY, [])
+    unregister(names)
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated
+from typing import Any
 from typing import Literal
 from typing import TypeAlias
+from typing import Union
 
 from pydantic import Field
+from pydantic import create_model
 
 from concord.rules.common import RuleBase
 from concord.rules.common import Severity
@@ -60,7 +64,26 @@ class RulesDocument(StrictModel):
     )
 
 
+BUILTIN_KINDS = frozenset(RULE_MODELS)
+
+
+def document_model() -> type[RulesDocument]:
+    """The document model for the kinds known now: the built-in ones, plus those plugins
+    registered (see concord.kinds)."""
+    extra = tuple(model for name, model in RULE_MODELS.items() if name not in BUILTIN_KINDS)
+    return _extended(extra) if extra else RulesDocument
+
+
+@cache
+def _extended(extra: tuple[type[RuleBase], ...]) -> type[RulesDocument]:
+    members = (NameRule, DateRule, QuoteRule, VariantsRule, PatternRule, PresenceRule, *extra)
+    union: Any = Union.__getitem__(members)
+    rules: Any = (list[Annotated[union, Field(discriminator="kind")]], Field(min_length=1))
+    return create_model("RulesDocument", __base__=RulesDocument, rules=rules)
+
+
 __all__ = [
+    "BUILTIN_KINDS",
     "RULE_MODELS",
     "CorpusConfig",
     "DateOrder",
@@ -80,4 +103,5 @@ __all__ = [
     "VariantsRule",
     "Waiver",
     "WaiversDocument",
+    "document_model",
 ]

@@ -1,0 +1,25 @@
+"""What a rule's check may know besides its own table: the people the `name` rules declare, the
+and a place to count what it matched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+
+from concord.rules import NameRule
+from concord.rules import Person
+
+
+@dataclass(frozen=True)
+class RunContext:
+    people: Sequence[Person] = ()
+    stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
+
+    @classmethod
+    def of(cls, rules: Sequence[Any]) -> RunContext:
+        people = tuple(
+            person for rule in rules if isinstance(rule, NameRule) for person in rule.people
+        )
+        return cls(people=people)
