@@ -36,10 +36,12 @@ class CorpusConfig(StrictModel):
 class SourceMetadata(StrictModel):
     """What a user knows about one source; declared values win over anything read from text."""
 
-    title: str | None = None
-    outlet: str | None = None
+    title: str | None = Field(default=None, description="The source's title.")
+    outlet: str | None = Field(default=None, description="Who published it.")
     published: dt.date | None = Field(
         default=None, description="Publication date as a TOML date, e.g. 2023-06-14."
     )
-    language: str | None = None
-    date_order: DateOrder | None = None
+    language: str | None = Field(default=None, description="Overrides `[corpus].language`.")
+    date_order: DateOrder | None = Field(
+        default=None, description="Overrides `[corpus].date_order` for this source."
+    )
