@@ -9,6 +9,7 @@ from typing import Any
 
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
+from concord.compare.numbers import check_numbers
 from concord.compare.patterns import check_patterns
 from concord.compare.presence import check_presence
 from concord.compare.quotes import check_quotes
@@ -29,6 +30,7 @@ CHECKERS: dict[str, Checker] = {
     "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
     "pattern": lambda rule, corpus, context: check_patterns(rule, corpus, context.stats),
     "presence": lambda rule, corpus, context: check_presence(rule, corpus, context.stats),
+    "number": lambda rule, corpus, context: check_numbers(rule, corpus, context.stats),
 }
 
 
@@ -40,6 +42,7 @@ HINTS: dict[str, str] = {
     "variants": "check its variants",
     "pattern": "check its patterns and literals",
     "presence": "check its patterns and literals",
+    "number": "check its patterns",
 }
 
 

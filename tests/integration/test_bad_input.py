@@ -65,14 +65,14 @@ RULES_FILE_CASES = {
         QIN_RULE.replace('kind = "name"', 'kind = "nmae"'),
         [
             "rules.toml:8: rule 'names': unknown kind 'nmae'",
-            "  fix: did you mean 'name'? known kinds: date, name, pattern, presence, quote, *",
+            "  fix: did you mean 'name'? known kinds: date, name, number, pattern, *",
         ],
     ),
     "missing kind": (
         QIN_RULE.replace('kind = "name"\n', ""),
         [
             "rules.toml:6: rule 'names': missing `kind`",
-            "  fix: add `kind = ...`, one of: date, name, pattern, presence, quote, variants",
+            "  fix: add `kind = ...`, one of: date, name, number, pattern, presence, *",
         ],
     ),
     "duplicate id": (

@@ -21,6 +21,7 @@ from concord.rules.corpus import SourceMetadata
 from concord.rules.date import DateRule
 from concord.rules.name import NameRule
 from concord.rules.name import Person
+from concord.rules.number import NumberRule
 from concord.rules.pattern import PatternRule
 from concord.rules.presence import PresenceRule
 from concord.rules.quote import QuoteRule
@@ -31,7 +32,7 @@ from concord.rules.waiver import WaiversDocument
 
 # One model per kind; `kind` picks the model, so errors name the fields of the right one.
 Rule: TypeAlias = Annotated[
-    NameRule | DateRule | QuoteRule | VariantsRule | PatternRule | PresenceRule,
+    NameRule | DateRule | QuoteRule | VariantsRule | PatternRule | PresenceRule | NumberRule,
     Field(discriminator="kind"),
 ]
 
@@ -42,6 +43,7 @@ RULE_MODELS: dict[str, type[RuleBase]] = {
     "variants": VariantsRule,
     "pattern": PatternRule,
     "presence": PresenceRule,
+    "number": NumberRule,
 }
 
 
@@ -76,7 +78,16 @@ def document_model() -> type[RulesDocument]:
 
 @cache
 def _extended(extra: tuple[type[RuleBase], ...]) -> type[RulesDocument]:
-    members = (NameRule, DateRule, QuoteRule, VariantsRule, PatternRule, PresenceRule, *extra)
+    members = (
+        NameRule,
+        DateRule,
+        QuoteRule,
+        VariantsRule,
+        PatternRule,
+        PresenceRule,
+        NumberRule,
+        *extra,
+    )
     union: Any = Union.__getitem__(members)
     rules: Any = (list[Annotated[union, Field(discriminator="kind")]], Field(min_length=1))
     return create_model("RulesDocument", __base__=RulesDocument, rules=rules)
@@ -89,6 +100,7 @@ __all__ = [
     "DateOrder",
     "DateRule",
     "NameRule",
+    "NumberRule",
     "PatternRule",
     "Person",
     "PresenceRule",

@@ -1,0 +1,123 @@
+"""The `number` rule: the numbers each source states, compared as ranges with a tolerance."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from concord.corpus import Corpus
+from concord.corpus import Source
+from concord.extract.numbers import Amount
+from concord.extract.numbers import read_amount
+from concord.findings import Finding
+from concord.findings import Location
+from concord.patterns import compile_pattern
+from concord.rules.number import NumberRule
+
+_MAX_SOURCES_NAMED = 8
+
+
+@dataclass(frozen=True)
+class Stated:
+    source: Source
+    text: str
+    amount: Amount
+    start: int
+    end: int
+
+
+def check_numbers(
+    rule: NumberRule, corpus: Corpus, stats: dict[str, int] | None = None
+) -> list[Finding]:
+    stated = [item for source in corpus for item in _stated(rule, source)]
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + len(stated)
+    if len(stated) < 2:
+        return []
+    largest = max(item.amount.value for item in stated)
+    slack = rule.slack(largest)
+    if rule.policy in {"majority", "reference"}:
+        consensus = _consensus(rule, stated)
+        if consensus is not None:
+            return _against(rule, stated, consensus, slack)
+    return _all_agree(rule, stated, slack)
+
+
+def _stated(rule: NumberRule, source: Source) -> list[Stated]:
+    found = []
+    for pattern in rule.patterns:
+        compiled = compile_pattern(pattern, ignore_case=rule.ignore_case)
+        group = compiled.groupindex["value"]
+        for match in compiled.finditer(source.text):
+            start, end = match.start(group), match.end(group)
+            amount = read_amount(source.text[start:end]) if end > start else None
+            if amount is not None:
+                found.append(Stated(source, source.text[start:end], amount, start, end))
+    return found
+
+
+def _consensus(rule: NumberRule, stated: list[Stated]) -> Stated | None:
+    if rule.policy == "reference":
+        return next((item for item in stated if item.source.id == rule.reference), None)
+    by_value: dict[float, set[str]] = defaultdict(set)
+    for item in stated:
+        by_value[item.amount.value].add(item.source.id)
+    ranked = sorted(by_value, key=lambda value: (-len(by_value[value]), value))
+    if len(ranked) > 1 and len(by_value[ranked[0]]) == len(by_value[ranked[1]]):
+        return None  # no majority: said as a disagreement of all
+    return next(item for item in stated if item.amount.value == ranked[0])
+
+
+def _against(
+    rule: NumberRule, stated: list[Stated], consensus: Stated, slack: float
+) -> list[Finding]:
+    why = "majority" if rule.policy == "majority" else f"reference {rule.reference}"
+    return [
+        Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            code="number-differs",
+            message=f'"{item.text}" ({item.amount}) here; the corpus says "{consensus.text}" '
+            f"({consensus.amount}) (policy: {why}, tolerance {rule.tolerance})",
+            expected=consensus.text,
+            locations=(_location(item), _location(consensus)),
+        )
+        for item in stated
+        if not item.amount.overlaps(consensus.amount, slack)
+    ]
+
+
+def _all_agree(rule: NumberRule, stated: list[Stated], slack: float) -> list[Finding]:
+    highest_low = max(stated, key=lambda item: item.amount.low)
+    lowest_high = min(stated, key=lambda item: item.amount.high)
+    if highest_low.amount.low - slack <= lowest_high.amount.high:
+        return []
+    by_text: dict[str, set[str]] = defaultdict(set)
+    for item in stated:
+        by_text[f'"{item.text}" ({item.amount})'].add(item.source.id)
+    summary = "; ".join(f"{text} in {_named(ids)}" for text, ids in sorted(by_text.items()))
+    return [
+        Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            code="numbers-differ",
+            message=f'"{lowest_high.text}" and "{highest_low.text}" cannot both be right '
+            f"(tolerance {rule.tolerance}): {summary}",
+            expected=f"one number, e.g. {lowest_high.text}",
+            locations=(_location(lowest_high), _location(highest_low)),
+        )
+    ]
+
+
+def _named(ids: set[str]) -> str:
+    ordered = sorted(ids)
+    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
+    if len(ordered) > _MAX_SOURCES_NAMED:
+        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
+    return text
+
+
+def _location(item: Stated) -> Location:
+    return Location.of_span(item.source, item.start, item.end).with_note(f"reads as {item.amount}")
