@@ -34,7 +34,8 @@ def test_a_reworded_quote_fails_with_both_places_and_a_word_diff(
             "  = most common version; Qin Gang",
             "  also checks/sources/b.txt:1:2",
             "  = differs; Qin Gang",
-            "  Qin Gang is quoted 2 ways across the corpus. The version in a:",
+            "  Qin Gang is quoted 2 ways across the corpus (consensus: most common version). "
+            "The version in a:",
             f'    "{FULL}"',
             "  differs in b:",
             "    Since the beginning of the year relations have"

@@ -203,3 +203,28 @@ def test_trigger_words_match_their_inflections_and_nothing_else(
     trigger: str, text: str, matches: int
 ) -> None:
     assert len(word_pattern([trigger]).findall(text)) == matches
+
+
+def test_majority_measures_each_source_against_the_date_most_give() -> None:
+    findings = _check(
+        _rule(consensus="majority"),
+        a="Blinken will visit Beijing next week.",
+        b="Blinken will visit Beijing this weekend.",
+        c="Blinken will visit Beijing this weekend.",
+    )
+    (finding,) = findings
+    assert finding.code == "date-differs"
+    assert finding.locations[0].source == "a"
+    assert finding.expected == "2023-06-17..2023-06-18"
+    assert "consensus: majority" in finding.message
+
+
+def test_a_reference_source_is_the_truth() -> None:
+    findings = _check(
+        _rule(consensus="reference", reference="a"),
+        a="Blinken will visit Beijing next week.",
+        b="Blinken will visit Beijing this weekend.",
+        c="Blinken will visit Beijing this weekend.",
+    )
+    assert sorted(finding.locations[0].source for finding in findings) == ["b", "c"]
+    assert all("consensus: reference a" in finding.message for finding in findings)

@@ -117,3 +117,14 @@ def test_short_quotes_are_left_out() -> None:
         _check(a="Qin urged the US to “show respect”.", b="Wang urged the US to “show respect”.")
         == []
     )
+
+
+def test_a_reference_source_s_version_is_the_one_diffed_against() -> None:
+    texts = {
+        "a": f"“{FULL},” Qin said.",
+        "b": f"“{FULL},” Qin said.",
+        "c": f"“{FULL.replace('encountered', 'faced')},” Qin said.",
+    }
+    (finding,) = _check(_rule(consensus="reference", reference="c"), **texts)
+    assert "(consensus: reference c). The version in c:" in finding.message
+    assert "[-faced-] {+encountered+}" in finding.message

@@ -73,9 +73,50 @@ def check_dates(
                 findings.append(_unresolved(rule, source, fact))
             else:
                 resolved.append(Dated(source, fact))
+    if rule.consensus != "all-agree":
+        truth = _consensus(rule, resolved)
+        if truth is not None:
+            return findings + _against(rule, resolved, truth)
     clash = _first_clash(rule, resolved)
     if clash is not None:
         findings.append(_disagreement(rule, resolved, clash))
+    return findings
+
+
+def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:
+    """The date the others are measured against: the one most sources give, or the reference
+    source's first; None when there is no majority (then all are compared with all)."""
+    if rule.consensus == "reference":
+        return next((dated for dated in resolved if dated.source.id == rule.reference), None)
+    holders: dict[Interval, set[str]] = defaultdict(set)
+    for dated in resolved:
+        holders[dated.interval].add(dated.source.id)
+    ranked = sorted(holders, key=lambda interval: (-len(holders[interval]), interval))
+    if not ranked or (len(ranked) > 1 and len(holders[ranked[0]]) == len(holders[ranked[1]])):
+        return None
+    return next(dated for dated in resolved if dated.interval == ranked[0])
+
+
+def _against(rule: DateRule, resolved: Sequence[Dated], truth: Dated) -> list[Finding]:
+    """One finding per date that does not agree with the consensus date, by the policy."""
+    why = "majority" if rule.consensus == "majority" else f"reference {rule.reference}"
+    findings = []
+    for dated in resolved:
+        if dated is truth or _first_clash(rule, [truth, dated]) is None:
+            continue
+        findings.append(
+            Finding(
+                rule=rule.id,
+                kind=rule.kind,
+                severity=rule.severity,
+                code="date-differs",
+                message=f'{dated.interval} ("{dated.fact.text}") does not agree with '
+                f'{truth.interval} ("{truth.fact.text}", {truth.source.id}) on when '
+                f"{rule.event_name} happens (policy {rule.policy}, consensus: {why})",
+                expected=str(truth.interval),
+                locations=(_location(dated), _location(truth)),
+            )
+        )
     return findings
 
 

@@ -191,14 +191,19 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
         return None
     held = {id(version): _holders(version, group, maximal) for version in maximal}
     reference = min(maximal, key=lambda version: (-len(held[id(version)]), min(held[id(version)])))
+    consensus = "most common version"
+    if rule.consensus == "reference":
+        trusted = [version for version in maximal if rule.reference in held[id(version)]]
+        if trusted:
+            reference, consensus = trusted[0], f"reference {rule.reference}"
     others = sorted(
         (version for version in maximal if version is not reference),
         key=lambda version: (-len(held[id(version)]), version.wording.keys),
     )
     speaker = _speaker_label(group)
     lines = [
-        f"{speaker} is quoted {len(maximal)} ways across the corpus. The version in "
-        f"{_named(held[id(reference)])}:",
+        f"{speaker} is quoted {len(maximal)} ways across the corpus (consensus: "
+        f"{consensus}). The version in {_named(held[id(reference)])}:",
         f'  "{reference.wording.written}"',
     ]
     for version in others:

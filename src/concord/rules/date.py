@@ -12,6 +12,7 @@ from concord.rules.common import RuleBase
 from concord.rules.common import Severity
 
 DatePolicy = Literal["overlap", "same", "within"]
+Consensus = Literal["all-agree", "majority", "reference"]
 DateScope = Literal["clause", "sentence"]
 WeekStart = Literal["monday", "sunday"]
 
@@ -64,6 +65,16 @@ class DateRule(RuleBase):
         default=None,
         description='The largest gap allowed with policy = "within", e.g. "2 days" or "1 week".',
     )
+    consensus: Consensus = Field(
+        default="all-agree",
+        description="Who is measured against whom. `all-agree`: every date against every other, "
+        "one finding when they do not agree. `majority`: the date most sources give is the "
+        "truth, and each source whose date does not agree with it gets a finding. `reference`: "
+        "the `reference` source's date is the truth.",
+    )
+    reference: str | None = Field(
+        default=None, description='With consensus = "reference": the trusted source\'s id.'
+    )
     week_start: WeekStart = Field(
         default="monday",
         description='First day of a week for "this week" and "next week": ISO `monday`, or '
@@ -77,6 +88,11 @@ class DateRule(RuleBase):
 
     @model_validator(mode="after")
     def _within_goes_with_its_policy(self) -> DateRule:
+        if self.consensus == "reference" and self.reference is None:
+            raise ValueError(
+                'consensus = "reference" needs the trusted source; '
+                'fix: add reference = "<source id>"'
+            )
         if self.policy == "within" and self.within is None:
             raise ValueError('policy = "within" needs the largest gap; fix: add within = "2 days"')
         if self.within is not None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field
+from pydantic import model_validator
 
 from concord.rules.common import RuleBase
 
 QuoteCheck = Literal["wording", "speaker"]
 QuoteUnit = Literal["quote", "sentence"]
+QuoteConsensus = Literal["all-agree", "majority", "reference"]
 ALL_QUOTE_CHECKS: tuple[QuoteCheck, ...] = ("wording", "speaker")
 
 
@@ -39,6 +41,15 @@ class QuoteRule(RuleBase):
         description="What is compared: each whole `quote`, or each `sentence` of a quote "
         "(stricter: a sentence quoted on its own must match a sentence of the fuller version).",
     )
+    consensus: QuoteConsensus = Field(
+        default="all-agree",
+        description="Which version the others are diffed against: with `all-agree` and "
+        "`majority`, the version most sources give; with `reference`, the `reference` "
+        "source's version. Either way one finding per quote lists every version.",
+    )
+    reference: str | None = Field(
+        default=None, description='With consensus = "reference": the trusted source\'s id.'
+    )
     min_words: int = Field(
         default=4,
         ge=2,
@@ -52,3 +63,12 @@ class QuoteRule(RuleBase):
         description="Two versions are the same quote when the words they share, in order, are "
         "at least this share of the shorter one (and at least `min_words` words).",
     )
+
+    @model_validator(mode="after")
+    def _reference_goes_with_its_consensus(self) -> QuoteRule:
+        if self.consensus == "reference" and self.reference is None:
+            raise ValueError(
+                'consensus = "reference" needs the trusted source; '
+                'fix: add reference = "<source id>"'
+            )
+        return self
