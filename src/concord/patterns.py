@@ -5,22 +5,24 @@ them is refused with that reason."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import re2
-
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # RE2 would print parse errors to stderr; we report them ourselves
 
 
 class PatternError(ValueError):
     """A pattern RE2 cannot compile, with its reason."""
 
 
+@lru_cache(maxsize=512)
 def compile_pattern(pattern: str, *, ignore_case: bool = False) -> Any:
-    """The compiled pattern; raises `PatternError` with RE2's reason."""
+    """The compiled pattern, compiled once however many sources it runs over; raises
+    `PatternError` with RE2's reason."""
     options = re2.Options()
-    options.log_errors = False
+    options.log_errors = False  # RE2 would print parse errors to stderr; we report them ourselves
     options.case_sensitive = not ignore_case
     try:
         return re2.compile(pattern, options)
@@ -31,3 +33,43 @@ def compile_pattern(pattern: str, *, ignore_case: bool = False) -> Any:
             else str(error)
         )
         raise PatternError(reason) from None
+
+
+def check_patterns(patterns: list[str], *, ignore_case: bool, needs_value: bool) -> None:
+    """Raise the `ValueError` a rules file shows when a pattern will not do."""
+    for pattern in patterns:
+        try:
+            compiled = compile_pattern(pattern, ignore_case=ignore_case)
+        except PatternError as error:
+            raise ValueError(
+                f"pattern {pattern!r} is not valid: {error}; fix: correct it (RE2 syntax: "
+                "no look-around, no back-references)"
+            ) from None
+        if needs_value and "value" not in compiled.groupindex:
+            raise ValueError(
+                f"pattern {pattern!r} has no group named `value`; fix: wrap what is compared "
+                "in (?P<value>...)"
+            )
+
+
+def pattern_spans(
+    patterns: list[str], text: str, *, ignore_case: bool, group: str | None = None
+) -> Iterator[tuple[int, int]]:
+    """Where the patterns match (or their `group`), empty matches left out."""
+    for pattern in patterns:
+        compiled = compile_pattern(pattern, ignore_case=ignore_case)
+        index = compiled.groupindex[group] if group else 0
+        for match in compiled.finditer(text):
+            start, end = match.start(index), match.end(index)
+            if start >= 0 and end > start:
+                yield start, end
+
+
+def literal_spans(
+    literals: list[str], text: str, *, ignore_case: bool
+) -> Iterator[tuple[int, int]]:
+    """Where the literals stand as whole words."""
+    flags = re.IGNORECASE if ignore_case else 0
+    for literal in literals:
+        for match in re.finditer(rf"(?<!\w){re.escape(literal)}(?!\w)", text, flags):
+            yield match.start(), match.end()

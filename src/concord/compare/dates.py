@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from concord.compare.date_scope import EventScope
+from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.extract.temporal import Interval
@@ -23,7 +24,6 @@ from concord.findings import Finding
 from concord.findings import Location
 from concord.rules.date import DateRule
 
-_MAX_SOURCES_NAMED = 8
 _COARSENESS = {
     "day": 0,
     "days": 0,
@@ -214,11 +214,7 @@ def _phrases(held: Sequence[Dated]) -> str:
 
 
 def _source_ids(held: Sequence[Dated]) -> str:
-    ids = sorted({dated.source.id for dated in held})
-    named = ", ".join(ids[:_MAX_SOURCES_NAMED])
-    if len(ids) > _MAX_SOURCES_NAMED:
-        named += f" and {len(ids) - _MAX_SOURCES_NAMED} more"
-    return named
+    return named_sources(dated.source.id for dated in held)
 
 
 def _location(dated: Dated) -> Location:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.extract.numbers import Amount
 from concord.extract.numbers import read_amount
 from concord.findings import Finding
 from concord.findings import Location
-from concord.patterns import compile_pattern
+from concord.patterns import pattern_spans
 from concord.rules.number import NumberRule
-
-_MAX_SOURCES_NAMED = 8
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,11 @@ def check_numbers(
 
 def _stated(rule: NumberRule, source: Source) -> list[Stated]:
     found = []
-    for pattern in rule.patterns:
-        compiled = compile_pattern(pattern, ignore_case=rule.ignore_case)
-        group = compiled.groupindex["value"]
-        for match in compiled.finditer(source.text):
-            start, end = match.start(group), match.end(group)
-            amount = read_amount(source.text[start:end]) if end > start else None
-            if amount is not None:
-                found.append(Stated(source, source.text[start:end], amount, start, end))
+    spans = pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case, group="value")
+    for start, end in spans:
+        amount = read_amount(source.text[start:end])
+        if amount is not None:
+            found.append(Stated(source, source.text[start:end], amount, start, end))
     return found
 
 
@@ -96,7 +92,7 @@ def _all_agree(rule: NumberRule, stated: list[Stated], slack: float) -> list[Fin
     by_text: dict[str, set[str]] = defaultdict(set)
     for item in stated:
         by_text[f'"{item.text}" ({item.amount})'].add(item.source.id)
-    summary = "; ".join(f"{text} in {_named(ids)}" for text, ids in sorted(by_text.items()))
+    summary = "; ".join(f"{text} in {named_sources(ids)}" for text, ids in sorted(by_text.items()))
     return [
         Finding(
             rule=rule.id,
@@ -109,14 +105,6 @@ def _all_agree(rule: NumberRule, stated: list[Stated], slack: float) -> list[Fin
             locations=(_location(lowest_high), _location(highest_low)),
         )
     ]
-
-
-def _named(ids: set[str]) -> str:
-    ordered = sorted(ids)
-    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
-    if len(ordered) > _MAX_SOURCES_NAMED:
-        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
-    return text
 
 
 def _location(item: Stated) -> Location:

@@ -9,14 +9,15 @@ from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.findings import Finding
 from concord.findings import Location
-from concord.patterns import compile_pattern
+from concord.patterns import literal_spans
+from concord.patterns import pattern_spans
 from concord.rules.pattern import PatternRule
 
-_MAX_SOURCES_NAMED = 8
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -53,17 +54,10 @@ def check_patterns(
 
 
 def _values(rule: PatternRule, source: Source) -> Iterator[Value]:
-    for pattern in rule.patterns:
-        compiled = compile_pattern(pattern, ignore_case=rule.ignore_case)
-        group = compiled.groupindex["value"]
-        for match in compiled.finditer(source.text):
-            start, end = match.start(group), match.end(group)
-            if start >= 0 and end > start:
-                yield _value(rule, source, start, end)
-    for literal in rule.literals:
-        flags = re.IGNORECASE if rule.ignore_case else 0
-        for match in re.finditer(rf"(?<!\w){re.escape(literal)}(?!\w)", source.text, flags):
-            yield _value(rule, source, match.start(), match.end())
+    found = pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case, group="value")
+    literals = literal_spans(rule.literals, source.text, ignore_case=rule.ignore_case)
+    for start, end in (*found, *literals):
+        yield _value(rule, source, start, end)
 
 
 def _value(rule: PatternRule, source: Source, start: int, end: int) -> Value:
@@ -116,7 +110,9 @@ def _all_agree(
     rule: PatternRule, by_key: dict[str, list[Value]], sources_of: dict[str, set[str]]
 ) -> Finding:
     ranked = sorted(by_key, key=lambda key: (-len(sources_of[key]), key))
-    summary = "; ".join(f'"{by_key[key][0].text}" in {_named(sources_of[key])}' for key in ranked)
+    summary = "; ".join(
+        f'"{by_key[key][0].text}" in {named_sources(sources_of[key])}' for key in ranked
+    )
     return Finding(
         rule=rule.id,
         kind=rule.kind,
@@ -127,14 +123,6 @@ def _all_agree(
         expected=by_key[ranked[0]][0].text,
         locations=tuple(_location(by_key[key][0]) for key in ranked),
     )
-
-
-def _named(ids: set[str]) -> str:
-    ordered = sorted(ids)
-    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
-    if len(ordered) > _MAX_SOURCES_NAMED:
-        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
-    return text
 
 
 def _location(value: Value) -> Location:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.findings import Finding
 from concord.findings import Location
-from concord.patterns import compile_pattern
+from concord.patterns import literal_spans
+from concord.patterns import pattern_spans
 from concord.rules.presence import PresenceRule
 
 
@@ -35,14 +35,8 @@ def check_presence(
 
 
 def _matches(rule: PresenceRule, source: Source) -> Iterator[tuple[int, int]]:
-    for pattern in rule.patterns:
-        for match in compile_pattern(pattern, ignore_case=rule.ignore_case).finditer(source.text):
-            if match.end() > match.start():
-                yield match.start(), match.end()
-    flags = re.IGNORECASE if rule.ignore_case else 0
-    for literal in rule.literals:
-        for match in re.finditer(rf"(?<!\w){re.escape(literal)}(?!\w)", source.text, flags):
-            yield match.start(), match.end()
+    yield from pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case)
+    yield from literal_spans(rule.literals, source.text, ignore_case=rule.ignore_case)
 
 
 def _what(rule: PresenceRule) -> str:

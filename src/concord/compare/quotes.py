@@ -18,6 +18,7 @@ from concord.compare.quote_text import aligned_words
 from concord.compare.quote_text import is_fragment
 from concord.compare.quote_text import word_diff
 from concord.compare.quote_text import wording
+from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.extract.quotations import Quote
@@ -30,7 +31,6 @@ from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
 
 _MIN_BLOCK_CAP = 50
-_MAX_SOURCES_NAMED = 8
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,11 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
     speaker = _speaker_label(group)
     lines = [
         f"{speaker} is quoted {len(maximal)} ways across the corpus (consensus: "
-        f"{consensus}). The version in {_named(held[id(reference)])}:",
+        f"{consensus}). The version in {named_sources(held[id(reference)])}:",
         f'  "{reference.wording.written}"',
     ]
     for version in others:
-        lines.append(f"differs in {_named(held[id(version)])}:")
+        lines.append(f"differs in {named_sources(held[id(version)])}:")
         lines.append(f"  {word_diff(reference.wording, version.wording)}")
     locations = [
         _location(occurrence, "most common version") for occurrence in reference.occurrences[:1]
@@ -240,7 +240,7 @@ def _speakers(rule: QuoteRule, group: list[Version]) -> Finding | None:
         by_speaker.items(), key=lambda item: (-len({o.source.id for o in item[1]}), item[0])
     )
     summary = "; ".join(
-        f"{speaker} in {_named({occurrence.source.id for occurrence in occurrences})}"
+        f"{speaker} in {named_sources({occurrence.source.id for occurrence in occurrences})}"
         for speaker, occurrences in ranked
     )
     locations = [
@@ -280,14 +280,6 @@ def _speaker_label(group: list[Version]) -> str:
     if not speakers:
         return "an unattributed quote"
     return " / ".join(speakers)
-
-
-def _named(ids: set[str]) -> str:
-    ordered = sorted(ids)
-    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
-    if len(ordered) > _MAX_SOURCES_NAMED:
-        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
-    return text
 
 
 def _location(occurrence: Occurrence, note: str) -> Location:

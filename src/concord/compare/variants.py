@@ -6,14 +6,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.findings import Finding
 from concord.findings import Location
 from concord.rules.variants import VariantGroup
 from concord.rules.variants import VariantsRule
-
-_MAX_SOURCES_NAMED = 8
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def _mixed(
     note: str,
 ) -> Finding:
     summary = "; ".join(
-        f'"{variant}" in {_named(sources_of[variant])}' for variant in sorted(by_variant)
+        f'"{variant}" in {named_sources(sources_of[variant])}' for variant in sorted(by_variant)
     )
     firsts = [found[0] for _, found in sorted(by_variant.items())]
     policy = "all-agree" + (f", {note}" if note else "")
@@ -136,14 +135,6 @@ def _mixed(
         expected=f"one of {', '.join(group.variants)}",
         locations=tuple(_location(occurrence) for occurrence in firsts),
     )
-
-
-def _named(ids: set[str]) -> str:
-    ordered = sorted(ids)
-    text = ", ".join(ordered[:_MAX_SOURCES_NAMED])
-    if len(ordered) > _MAX_SOURCES_NAMED:
-        text += f" and {len(ordered) - _MAX_SOURCES_NAMED} more"
-    return text
 
 
 def _location(occurrence: Occurrence) -> Location:

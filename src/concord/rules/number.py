@@ -8,8 +8,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic import model_validator
 
-from concord.patterns import PatternError
-from concord.patterns import compile_pattern
+from concord.patterns import check_patterns
 from concord.rules.common import RuleBase
 
 NumberPolicy = Literal["all-agree", "majority", "reference"]
@@ -49,19 +48,7 @@ class NumberRule(RuleBase):
 
     @model_validator(mode="after")
     def _patterns_and_tolerance(self) -> NumberRule:
-        for pattern in self.patterns:
-            try:
-                compiled = compile_pattern(pattern, ignore_case=self.ignore_case)
-            except PatternError as error:
-                raise ValueError(
-                    f"pattern {pattern!r} is not valid: {error}; fix: correct it (RE2 syntax: "
-                    "no look-around, no back-references)"
-                ) from None
-            if "value" not in compiled.groupindex:
-                raise ValueError(
-                    f"pattern {pattern!r} has no group named `value`; fix: wrap the number in "
-                    "(?P<value>...)"
-                )
+        check_patterns(self.patterns, ignore_case=self.ignore_case, needs_value=True)
         if _TOLERANCE.match(self.tolerance) is None:
             raise ValueError(
                 f'tolerance = "{self.tolerance}" is neither an amount nor a share; '

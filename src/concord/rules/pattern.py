@@ -8,8 +8,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic import model_validator
 
-from concord.patterns import PatternError
-from concord.patterns import compile_pattern
+from concord.patterns import check_patterns
 from concord.rules.common import RuleBase
 
 Normaliser = Literal["case", "whitespace", "unicode", "digits", "punctuation"]
@@ -56,19 +55,7 @@ class PatternRule(RuleBase):
     def _patterns_compile(self) -> PatternRule:
         if not self.patterns and not self.literals:
             raise ValueError("the rule has neither patterns nor literals; fix: add one of them")
-        for pattern in self.patterns:
-            try:
-                compiled = compile_pattern(pattern, ignore_case=self.ignore_case)
-            except PatternError as error:
-                raise ValueError(
-                    f"pattern {pattern!r} is not valid: {error}; fix: correct it (RE2 syntax: "
-                    "no look-around, no back-references)"
-                ) from None
-            if "value" not in compiled.groupindex:
-                raise ValueError(
-                    f"pattern {pattern!r} has no group named `value`; fix: wrap what is compared "
-                    "in (?P<value>...)"
-                )
+        check_patterns(self.patterns, ignore_case=self.ignore_case, needs_value=True)
         if self.policy == "reference" and self.reference is None:
             raise ValueError(
                 'policy = "reference" needs the trusted source; fix: add reference = "<source id>"'

@@ -8,8 +8,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic import model_validator
 
-from concord.patterns import PatternError
-from concord.patterns import compile_pattern
+from concord.patterns import check_patterns
 from concord.rules.common import RuleBase
 
 Requirement = Literal["all", "at-least", "none"]
@@ -44,14 +43,7 @@ class PresenceRule(RuleBase):
     def _something_to_find(self) -> PresenceRule:
         if not self.patterns and not self.literals:
             raise ValueError("the rule has neither patterns nor literals; fix: add one of them")
-        for pattern in self.patterns:
-            try:
-                compile_pattern(pattern, ignore_case=self.ignore_case)
-            except PatternError as error:
-                raise ValueError(
-                    f"pattern {pattern!r} is not valid: {error}; fix: correct it (RE2 syntax: "
-                    "no look-around, no back-references)"
-                ) from None
+        check_patterns(self.patterns, ignore_case=self.ignore_case, needs_value=False)
         if self.require == "at-least" and self.at_least is None:
             raise ValueError('require = "at-least" needs a number; fix: add at_least = 3')
         if self.at_least is not None and self.require != "at-least":
