@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
+from concord.cache import ExtractionCache
 from concord.rules import NameRule
 from concord.rules import Person
 
@@ -16,10 +17,11 @@ from concord.rules import Person
 class RunContext:
     people: Sequence[Person] = ()
     stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
+    cache: ExtractionCache | None = None  # extraction results of earlier runs
 
     @classmethod
-    def of(cls, rules: Sequence[Any]) -> RunContext:
+    def of(cls, rules: Sequence[Any], cache: ExtractionCache | None = None) -> RunContext:
         people = tuple(
             person for rule in rules if isinstance(rule, NameRule) for person in rule.people
         )
-        return cls(people=people)
+        return cls(people=people, cache=cache)

@@ -68,6 +68,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="the lowest severity that fails a rule (default: error; ini: concord_fail_on)",
     )
     group.addoption(
+        "--concord-no-cache",
+        dest="concord_no_cache",
+        action="store_true",
+        help="extract every source afresh instead of reusing .pytest_cache/d/concord",
+    )
+    group.addoption(
         "--concord-baseline-update",
         dest="concord_baseline_update",
         action="store_true",

@@ -10,6 +10,7 @@ from typing import Literal
 
 import pytest
 
+from concord.cache import ExtractionCache
 from concord.project import ProjectCache
 
 DEFAULT_RULES = "rules.toml"
@@ -25,6 +26,7 @@ class Settings:
     reports_dir: Path
     fail_on: FailOn = "error"
     baseline_update: bool = False
+    cache: ExtractionCache | None = None
     today: dt.date = field(default_factory=dt.date.today)
     projects: ProjectCache = field(default_factory=ProjectCache)
 
@@ -39,6 +41,7 @@ class Settings:
             reports_dir=_path_setting(config, "concord_reports", DEFAULT_REPORTS),
             fail_on="warning" if fail_on == "warning" else "error",
             baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
+            cache=_cache(config),
         )
 
     def fails(self, severity: str) -> bool:
@@ -47,6 +50,17 @@ class Settings:
 
 
 SETTINGS_KEY = pytest.StashKey[Settings]()
+
+
+def _cache(config: pytest.Config) -> ExtractionCache | None:
+    """Extraction results live in pytest's cache folder (`.pytest_cache/d/concord/`), unless
+    `--concord-no-cache` or `-p no:cacheprovider` says otherwise."""
+    if config.getoption("concord_no_cache", default=False):
+        return None
+    pytest_cache = getattr(config, "cache", None)
+    if pytest_cache is None:
+        return None
+    return ExtractionCache(Path(pytest_cache.mkdir("concord")) / "extract")
 
 
 def _path_setting(config: pytest.Config, name: str, default: str) -> Path:

@@ -10,16 +10,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.cache import ExtractionCache
 from concord.compare.date_scope import EventScope
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
+from concord.extract.temporal import code_fingerprint
 from concord.extract.temporal import dates
 from concord.extract.temporal.calendar import month
 from concord.extract.temporal.calendar import week_of
 from concord.extract.temporal.calendar import years
+from concord.extract.temporal.facts import fact_from_json
+from concord.extract.temporal.facts import fact_to_json
 from concord.findings import Finding
 from concord.findings import Location
 from concord.rules.date import DateRule
@@ -52,19 +56,16 @@ class Dated:
 
 
 def check_dates(
-    rule: DateRule, corpus: Corpus, stats: dict[str, int] | None = None
+    rule: DateRule,
+    corpus: Corpus,
+    stats: dict[str, int] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> list[Finding]:
     scope = EventScope.of(rule)
     findings: list[Finding] = []
     resolved: list[Dated] = []
     for source in corpus:
-        reference = source.published.date if source.published else None
-        facts = dates(
-            source.text,
-            reference,
-            week_start=rule.week_start,
-            date_order=source.metadata.date_order,
-        )
+        facts = _facts(rule, source, cache)
         selected = scope.select(source.text, facts)
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(selected)
@@ -81,6 +82,23 @@ def check_dates(
     if clash is not None:
         findings.append(_disagreement(rule, resolved, clash))
     return findings
+
+
+def _facts(rule: DateRule, source: Source, cache: ExtractionCache | None) -> list[TemporalFact]:
+    """The source's dates, from the cache when it has them for these settings."""
+    reference = source.published.date if source.published else None
+    date_order = source.metadata.date_order
+
+    def extract() -> list[TemporalFact]:
+        return dates(source.text, reference, week_start=rule.week_start, date_order=date_order)
+
+    if cache is None:
+        return extract()
+    settings = f"dates|{code_fingerprint()}|{reference}|{rule.week_start}|{date_order}"
+    payload = cache.get_or_compute(
+        source.text, settings, lambda: [fact_to_json(fact) for fact in extract()]
+    )
+    return [fact_from_json(item) for item in payload]
 
 
 def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:

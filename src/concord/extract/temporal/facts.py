@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from typing import Literal
 
 Granularity = Literal[
@@ -100,3 +101,51 @@ class TemporalFact:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def fact_to_json(fact: TemporalFact) -> dict[str, object]:
+    """A fact as plain JSON data (for the extraction cache)."""
+    return {
+        "start": fact.start,
+        "end": fact.end,
+        "text": fact.text,
+        "kind": fact.kind,
+        "granularity": fact.granularity,
+        "resolution": fact.resolution,
+        "interval": [fact.interval.first.isoformat(), fact.interval.last.isoformat()]
+        if fact.interval
+        else None,
+        "duration": [
+            fact.duration.years,
+            fact.duration.months,
+            fact.duration.weeks,
+            fact.duration.days,
+        ]
+        if fact.duration
+        else None,
+        "reference": fact.reference.isoformat() if fact.reference else None,
+        "tense": fact.tense,
+        "note": fact.note,
+        "reason": fact.reason,
+    }
+
+
+def fact_from_json(data: dict[str, Any]) -> TemporalFact:
+    interval = data["interval"]
+    duration = data["duration"]
+    return TemporalFact(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        kind=data["kind"],
+        granularity=data["granularity"],
+        resolution=data["resolution"],
+        interval=Interval(date.fromisoformat(interval[0]), date.fromisoformat(interval[1]))
+        if interval
+        else None,
+        duration=Duration(*duration) if duration else None,
+        reference=date.fromisoformat(data["reference"]) if data["reference"] else None,
+        tense=data["tense"],
+        note=data["note"],
+        reason=data["reason"],
+    )

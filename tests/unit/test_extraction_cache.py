@@ -1,0 +1,63 @@
+"""The extraction cache: reruns reuse results, a changed source is re-extracted alone, and a
+corrupted or foreign entry is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from concord.cache import ExtractionCache
+from concord.compare.dates import check_dates
+from concord.corpus import Corpus
+from concord.rules import DateRule
+
+RULE = DateRule(id="visit", kind="date", description="d", triggers=["visit"], subject=["Blinken"])
+TEXTS = {
+    "a": "Blinken will visit Beijing next week.",
+    "b": "Blinken will visit Beijing this weekend.",
+    "c": "Blinken will visit Beijing on June 18, 2023.",
+}
+PUBLISHED = dict.fromkeys(TEXTS, dt.date(2023, 6, 14))
+
+
+def test_a_rerun_reuses_every_result_and_finds_the_same(tmp_path: Path) -> None:
+    corpus = Corpus.from_texts(TEXTS, PUBLISHED)
+    fresh = check_dates(RULE, corpus)
+    first = ExtractionCache(tmp_path)
+    assert check_dates(RULE, corpus, cache=first) == fresh
+    assert (first.hits, first.misses) == (0, 3)
+    second = ExtractionCache(tmp_path)  # a new process: only the files remain
+    assert check_dates(RULE, corpus, cache=second) == fresh
+    assert (second.hits, second.misses) == (3, 0)
+
+
+def test_a_changed_source_alone_is_extracted_again(tmp_path: Path) -> None:
+    check_dates(RULE, Corpus.from_texts(TEXTS, PUBLISHED), cache=ExtractionCache(tmp_path))
+    changed = {**TEXTS, "b": "Blinken will visit Beijing next week, officials said."}
+    cache = ExtractionCache(tmp_path)
+    corpus = Corpus.from_texts(changed, PUBLISHED)
+    assert check_dates(RULE, corpus, cache=cache) == check_dates(RULE, corpus)
+    assert (cache.hits, cache.misses) == (2, 1)
+
+
+def test_other_settings_are_other_entries(tmp_path: Path) -> None:
+    corpus = Corpus.from_texts(TEXTS, PUBLISHED)
+    check_dates(RULE, corpus, cache=ExtractionCache(tmp_path))
+    cache = ExtractionCache(tmp_path)
+    check_dates(RULE.model_copy(update={"week_start": "sunday"}), corpus, cache=cache)
+    assert cache.misses == 3
+
+
+def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
+    corpus = Corpus.from_texts(TEXTS, PUBLISHED)
+    expected = check_dates(RULE, corpus, cache=ExtractionCache(tmp_path))
+    entries = sorted(tmp_path.rglob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    tampered = json.loads(entries[1].read_text(encoding="utf-8"))
+    tampered["payload"] = tampered["payload"].replace("2023", "2024")
+    entries[1].write_text(json.dumps(tampered), encoding="utf-8")
+    cache = ExtractionCache(tmp_path)
+    assert check_dates(RULE, corpus, cache=cache) == expected
+    assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)
+    assert ExtractionCache(tmp_path).get_or_compute(TEXTS["a"], "x", lambda: [1]) == [1]
