@@ -25,7 +25,7 @@ CHECKERS: dict[str, Checker] = {
     "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats),
     "date": lambda rule, corpus, context: check_dates(rule, corpus, context.stats, context.cache),
     "quote": lambda rule, corpus, context: check_quotes(
-        rule, corpus, context.people, context.stats
+        rule, corpus, context.people, context.stats, context.cache
     ),
     "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
     "pattern": lambda rule, corpus, context: check_patterns(rule, corpus, context.stats),

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from concord.cache import ExtractionCache
 from concord.compare.dates import check_dates
+from concord.compare.quotes import check_quotes
 from concord.corpus import Corpus
 from concord.rules import DateRule
+from concord.rules import QuoteRule
 
 RULE = DateRule(id="visit", kind="date", description="d", triggers=["visit"], subject=["Blinken"])
 TEXTS = {
@@ -61,3 +63,18 @@ def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
     assert check_dates(RULE, corpus, cache=cache) == expected
     assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)
     assert ExtractionCache(tmp_path).get_or_compute(TEXTS["a"], "x", lambda: [1]) == [1]
+
+
+def test_quotes_are_cached_too(tmp_path: Path) -> None:
+    rule = QuoteRule(id="quotes", kind="quote", description="d")
+    opening = "“Since the beginning of the year relations have"
+    texts = {
+        "a": f"{opening} encountered new difficulties,” Qin said.",
+        "b": f"{opening} faced new difficulties,” Qin said.",
+    }
+    corpus = Corpus.from_texts(texts)
+    fresh = check_quotes(rule, corpus)
+    assert check_quotes(rule, corpus, cache=ExtractionCache(tmp_path)) == fresh
+    cache = ExtractionCache(tmp_path)
+    assert check_quotes(rule, corpus, cache=cache) == fresh
+    assert (cache.hits, cache.misses) == (2, 0)

@@ -13,10 +13,15 @@ attributable speaker is kept, with `speaker` None.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from concord.extract.agents import Agent
 from concord.extract.agents import nearest_agent
@@ -50,6 +55,18 @@ class Quote:
     how: str  # after, before, according-to, pronoun, continuation, none
     depth: int
     paragraph: int
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data, for the extraction cache."""
+        return {
+            **asdict(self),
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Quote:
+        span = data["speaker_span"]
+        return cls(**{**data, "speaker_span": (span[0], span[1]) if span else None})
 
     @property
     def segments(self) -> list[str]:
@@ -261,4 +278,14 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-__all__ = ["Quote", "quotes"]
+@cache
+def code_fingerprint() -> str:
+    """A hash of the reader's source: cached results from other code are stale."""
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).parent, Path(__file__).parents[1]):
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+__all__ = ["Quote", "code_fingerprint", "quotes"]
