@@ -22,7 +22,7 @@ from concord.findings import sorted_findings
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
 CHECKERS: dict[str, Checker] = {
-    "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats),
+    "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats, context.cache),
     "date": lambda rule, corpus, context: check_dates(rule, corpus, context.stats, context.cache),
     "quote": lambda rule, corpus, context: check_quotes(
         rule, corpus, context.people, context.stats, context.cache

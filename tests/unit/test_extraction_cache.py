@@ -9,9 +9,12 @@ from pathlib import Path
 
 from concord.cache import ExtractionCache
 from concord.compare.dates import check_dates
+from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.corpus import Corpus
 from concord.rules import DateRule
+from concord.rules import NameRule
+from concord.rules import Person
 from concord.rules import QuoteRule
 
 RULE = DateRule(id="visit", kind="date", description="d", triggers=["visit"], subject=["Blinken"])
@@ -77,4 +80,16 @@ def test_quotes_are_cached_too(tmp_path: Path) -> None:
     assert check_quotes(rule, corpus, cache=ExtractionCache(tmp_path)) == fresh
     cache = ExtractionCache(tmp_path)
     assert check_quotes(rule, corpus, cache=cache) == fresh
+    assert (cache.hits, cache.misses) == (2, 0)
+
+
+def test_name_mentions_are_cached_too(tmp_path: Path) -> None:
+    rule = NameRule(
+        id="names", kind="name", description="d", people=[Person(name="Qin Gang", family="Qin")]
+    )
+    corpus = Corpus.from_texts({"a": "Qin Gang spoke. Later Gang left.", "b": "Qin Gang left."})
+    fresh = check_names(rule, corpus)
+    assert check_names(rule, corpus, cache=ExtractionCache(tmp_path)) == fresh
+    cache = ExtractionCache(tmp_path)
+    assert check_names(rule, corpus, cache=cache) == fresh
     assert (cache.hits, cache.misses) == (2, 0)
