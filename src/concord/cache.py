@@ -35,7 +35,7 @@ class ExtractionCache:
     def get_or_compute(self, text: str, settings: str, compute: Callable[[], Any]) -> Any:
         """The cached payload for (text, settings), or `compute()` stored for next time.
         The payload must be plain JSON data."""
-        key = hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{text}".encode()).hexdigest()
+        key = _key(text, settings)
         if key in self._memory:
             self.hits += 1
             return self._memory[key]
@@ -44,13 +44,33 @@ class ExtractionCache:
         if payload is None:
             self.misses += 1
             payload = compute()
-            body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-            entry = {"format": FORMAT, "key": key, "sha256": _digest(body), "payload": body}
-            write_atomically(path, json.dumps(entry))
+            self._write(key, payload)
         else:
             self.hits += 1
         self._memory[key] = payload
         return payload
+
+    def put(self, text: str, settings: str, payload: Any) -> None:
+        """Store a payload computed elsewhere (in a worker process)."""
+        key = _key(text, settings)
+        self._write(key, payload)
+        self._memory[key] = payload
+
+    def _write(self, key: str, payload: Any) -> None:
+        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+        entry = {"format": FORMAT, "key": key, "sha256": _digest(body), "payload": body}
+        write_atomically(self.folder / key[:2] / f"{key}.json", json.dumps(entry))
+
+    def has(self, text: str, settings: str) -> bool:
+        """Whether a valid entry exists (without counting a lookup)."""
+        key = _key(text, settings)
+        if key in self._memory:
+            return True
+        payload = self._read(self.folder / key[:2] / f"{key}.json", key)
+        if payload is None:
+            return False
+        self._memory[key] = payload
+        return True
 
     def _read(self, path: Path, key: str) -> Any:
         if not path.is_file():
@@ -69,6 +89,10 @@ class ExtractionCache:
             pass
         self.rebuilt += 1  # corrupted or stale: recompute and overwrite
         return None
+
+
+def _key(text: str, settings: str) -> str:
+    return hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{text}".encode()).hexdigest()
 
 
 def _digest(body: str) -> str:

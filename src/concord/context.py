@@ -18,10 +18,13 @@ class RunContext:
     people: Sequence[Person] = ()
     stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
     cache: ExtractionCache | None = None  # extraction results of earlier runs
+    jobs: int = 1  # processes the extractors may use
 
     @classmethod
-    def of(cls, rules: Sequence[Any], cache: ExtractionCache | None = None) -> RunContext:
+    def of(
+        cls, rules: Sequence[Any], cache: ExtractionCache | None = None, jobs: int = 1
+    ) -> RunContext:
         people = tuple(
             person for rule in rules if isinstance(rule, NameRule) for person in rule.people
         )
-        return cls(people=people, cache=cache)
+        return cls(people=people, cache=cache, jobs=jobs)

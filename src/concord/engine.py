@@ -23,7 +23,9 @@ Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
 CHECKERS: dict[str, Checker] = {
     "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats, context.cache),
-    "date": lambda rule, corpus, context: check_dates(rule, corpus, context.stats, context.cache),
+    "date": lambda rule, corpus, context: check_dates(
+        rule, corpus, context.stats, context.cache, context.jobs
+    ),
     "quote": lambda rule, corpus, context: check_quotes(
         rule, corpus, context.people, context.stats, context.cache
     ),

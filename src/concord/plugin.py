@@ -68,6 +68,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="the lowest severity that fails a rule (default: error; ini: concord_fail_on)",
     )
     group.addoption(
+        "--concord-jobs",
+        dest="concord_jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract dates in N processes (default 1); findings are the same",
+    )
+    group.addoption(
         "--concord-no-cache",
         dest="concord_no_cache",
         action="store_true",

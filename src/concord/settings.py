@@ -27,6 +27,7 @@ class Settings:
     fail_on: FailOn = "error"
     baseline_update: bool = False
     cache: ExtractionCache | None = None
+    jobs: int = 1
     today: dt.date = field(default_factory=dt.date.today)
     projects: ProjectCache = field(default_factory=ProjectCache)
 
@@ -42,6 +43,7 @@ class Settings:
             fail_on="warning" if fail_on == "warning" else "error",
             baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
             cache=_cache(config),
+            jobs=max(1, int(config.getoption("concord_jobs", default=1) or 1)),
         )
 
     def fails(self, severity: str) -> bool:

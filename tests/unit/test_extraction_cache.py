@@ -93,3 +93,15 @@ def test_name_mentions_are_cached_too(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path)
     assert check_names(rule, corpus, cache=cache) == fresh
     assert (cache.hits, cache.misses) == (2, 0)
+
+
+def test_extraction_in_several_processes_finds_the_same(tmp_path: Path) -> None:
+    texts = {f"s{index:02}": text for index, text in enumerate(list(TEXTS.values()) * 6)}
+    corpus = Corpus.from_texts(texts, dict.fromkeys(texts, dt.date(2023, 6, 14)))
+    serial = check_dates(RULE, corpus)
+    assert check_dates(RULE, corpus, jobs=2) == serial
+    cache = ExtractionCache(tmp_path)
+    assert check_dates(RULE, corpus, cache=cache, jobs=2) == serial
+    rerun = ExtractionCache(tmp_path)
+    assert check_dates(RULE, corpus, cache=rerun, jobs=2) == serial
+    assert rerun.misses == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from concord.cache import ExtractionCache
 from concord.compare.date_scope import EventScope
@@ -26,6 +27,8 @@ from concord.extract.temporal.facts import fact_from_json
 from concord.extract.temporal.facts import fact_to_json
 from concord.findings import Finding
 from concord.findings import Location
+from concord.parallel import date_payload
+from concord.parallel import map_sources
 from concord.rules.date import DateRule
 
 _COARSENESS = {
@@ -60,12 +63,17 @@ def check_dates(
     corpus: Corpus,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
     scope = EventScope.of(rule)
     findings: list[Finding] = []
     resolved: list[Dated] = []
+    extracted = _extract_in_parallel(rule, corpus, cache, jobs) if jobs > 1 else {}
     for source in corpus:
-        facts = _facts(rule, source, cache)
+        if source.id in extracted:
+            facts = [fact_from_json(item) for item in extracted[source.id]]
+        else:
+            facts = _facts(rule, source, cache)
         selected = scope.select(source.text, facts)
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(selected)
@@ -84,6 +92,32 @@ def check_dates(
     return findings
 
 
+def _settings(rule: DateRule, source: Source) -> tuple[str | None, str | None, str]:
+    """The source's reference date and date order, and the cache key they make."""
+    reference = source.published.date.isoformat() if source.published else None
+    date_order = source.metadata.date_order
+    key = f"dates|{code_fingerprint()}|{reference}|{rule.week_start}|{date_order}"
+    return reference, date_order, key
+
+
+def _extract_in_parallel(
+    rule: DateRule, corpus: Corpus, cache: ExtractionCache | None, jobs: int
+) -> dict[str, list[dict[str, Any]]]:
+    """The facts of every source the cache lacks, extracted in `jobs` processes (and cached)."""
+    todo = []
+    for source in corpus:
+        reference, date_order, key = _settings(rule, source)
+        if cache is None or not cache.has(source.text, key):
+            todo.append((source, (source.text, reference, rule.week_start, date_order), key))
+    payloads = map_sources(date_payload, [arguments for _, arguments, _ in todo], jobs)
+    extracted = {}
+    for (source, _, key), payload in zip(todo, payloads, strict=True):
+        if cache is not None:
+            cache.put(source.text, key, payload)
+        extracted[source.id] = payload
+    return extracted
+
+
 def _facts(rule: DateRule, source: Source, cache: ExtractionCache | None) -> list[TemporalFact]:
     """The source's dates, from the cache when it has them for these settings."""
     reference = source.published.date if source.published else None
@@ -94,7 +128,7 @@ def _facts(rule: DateRule, source: Source, cache: ExtractionCache | None) -> lis
 
     if cache is None:
         return extract()
-    settings = f"dates|{code_fingerprint()}|{reference}|{rule.week_start}|{date_order}"
+    settings = _settings(rule, source)[2]
     payload = cache.get_or_compute(
         source.text, settings, lambda: [fact_to_json(fact) for fact in extract()]
     )
