@@ -94,7 +94,7 @@ def bench_names(rule: NameRule, corpus: Corpus, megabytes: float) -> bool:
     return found >= injected
 
 
-def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float) -> bool:
+def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float, jobs: int = 1) -> bool:
     started = time.perf_counter()
     count = 0
     for source in corpus:
@@ -104,6 +104,10 @@ def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float) -> bool:
     started = time.perf_counter()
     findings = check_dates(rule, corpus)
     whole_rule = time.perf_counter() - started
+    if jobs > 1:
+        started = time.perf_counter()
+        check_dates(rule, corpus, jobs=jobs)
+        in_processes = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
         check_dates(rule, corpus, cache=ExtractionCache(Path(folder)))
         started = time.perf_counter()
@@ -121,6 +125,8 @@ def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float) -> bool:
     print(f"  expressions found: {count}")
     print(f"date rule (extract + compare): {_rate(megabytes, len(corpus), whole_rule)}")
     print(f"date rule, rerun with the extraction cache: {cached:.2f} s")
+    if jobs > 1:
+        print(f"date rule in {jobs} processes: {_rate(megabytes, len(corpus), in_processes)}")
     print(f"  date-mismatch findings: {len(mismatches)} (one per rule)")
     print(f"  injected July 30 dates listed in it: {held} of {injected}")
     return len(mismatches) == 1 and held == injected
@@ -166,6 +172,9 @@ def main() -> int:
     parser.add_argument(
         "--scaling", action="store_true", help="also time the quote rule at 2N documents"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="also time the date rule in N processes"
+    )
     arguments = parser.parse_args()
     rules = load_rules(ROOT / "rules.toml").document.rules
     corpus = make_corpus(arguments.docs)
@@ -179,7 +188,7 @@ def main() -> int:
         date_rule = next(
             rule for rule in rules if isinstance(rule, DateRule) and rule.id == "visit-dates"
         )
-        ok &= bench_dates(date_rule, corpus, megabytes)
+        ok &= bench_dates(date_rule, corpus, megabytes, arguments.jobs)
     if arguments.kind in {"all", "quote"}:
         quote_rule = next(rule for rule in rules if isinstance(rule, QuoteRule))
         people = [person for rule in rules if isinstance(rule, NameRule) for person in rule.people]
