@@ -205,8 +205,6 @@ def _numeric_no_year(match: re.Match[str], context: Context) -> Reading | None:
     return _numeric_day(int(match.group("first")), int(match.group("second")), None, context)
 
 
-_NUMERIC_MONTH_DAY = r"(?P<month>[01]?[0-9])/(?P<day>[0-3]?[0-9])(?![0-9/])"
-_NUMERIC_DAY_MONTH = r"(?P<day>[0-3]?[0-9])/(?P<month>[01]?[0-9])(?![0-9/])"
 
 
 _DAY_AFTER = r"(?:the )?day (?P<which>after tomorrow|after tmrw|before yesterday)"

@@ -471,7 +471,7 @@ def _year_alone(match: re.Match[str], context: Context) -> Reading | None:
     return Reading("date", "year", calendar.year(parse_year(text)))
 
 
-_YEAR_START_OF_SENTENCE = rf"(?P<span>(?P<year>{YEAR}))(?= was| is| will| saw| had|,)"
+_YEAR_START_OF_SENTENCE = rf"(?P<year>{YEAR})(?= was| is| will| saw| had|,)"
 
 
 @FORMS.pattern(_YEAR_START_OF_SENTENCE)
