@@ -16,7 +16,9 @@ from concord.lexicon import TITLE_ABBREVIATIONS
 
 Span = tuple[int, int]
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# A sentence ends before a capital, a digit, or an opening quote mark (a quote may open with a
+# small letter: “encountered new difficulties,” Qin said).
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]|[“‘«„])|\n+")
 _NO_END_AFTER = TITLE_ABBREVIATIONS | frozenset(
     "corp inc ltd co jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
