@@ -205,8 +205,6 @@ def _numeric_no_year(match: re.Match[str], context: Context) -> Reading | None:
     return _numeric_day(int(match.group("first")), int(match.group("second")), None, context)
 
 
-
-
 _DAY_AFTER = r"(?:the )?day (?P<which>after tomorrow|after tmrw|before yesterday)"
 
 
