@@ -19,12 +19,16 @@ from typing import Any
 
 from concord.report.atomic import write_atomically
 
-FORMAT = 1
+FORMAT = 2  # 2: entries addressed by content digest
 
 
 @dataclass
 class ExtractionCache:
-    """Entries under `folder`; `hits` and `misses` count this process's lookups."""
+    """Entries under `folder`; `hits`, `misses` and `rebuilt` count this process's lookups.
+
+    Entries are addressed by the source's content digest (`Source.digest`), so the text is
+    hashed once per run however many extractors read it.
+    """
 
     folder: Path
     hits: int = 0
@@ -32,51 +36,47 @@ class ExtractionCache:
     rebuilt: int = 0
     _memory: dict[str, Any] = field(default_factory=dict)
 
-    def get_or_compute(self, text: str, settings: str, compute: Callable[[], Any]) -> Any:
-        """The cached payload for (text, settings), or `compute()` stored for next time.
-        The payload must be plain JSON data."""
-        key = _key(text, settings)
-        if key in self._memory:
-            self.hits += 1
-            return self._memory[key]
-        path = self.folder / key[:2] / f"{key}.json"
-        payload = self._read(path, key)
+    def get(self, digest: str, settings: str) -> Any:
+        """The cached payload for (content digest, settings), or None (a miss)."""
+        key = _key(digest, settings)
+        payload = self._memory.get(key)
+        if payload is None:
+            payload = self._read(self._path(key), key)
         if payload is None:
             self.misses += 1
-            payload = compute()
-            self._write(key, payload)
-        else:
-            self.hits += 1
+            return None
+        self.hits += 1
         self._memory[key] = payload
         return payload
 
-    def put(self, text: str, settings: str, payload: Any) -> None:
-        """Store a payload computed elsewhere (in a worker process)."""
-        key = _key(text, settings)
-        self._write(key, payload)
-        self._memory[key] = payload
-
-    def _write(self, key: str, payload: Any) -> None:
+    def put(self, digest: str, settings: str, payload: Any) -> None:
+        """Store a payload (plain JSON data), computed here or by a worker."""
+        key = _key(digest, settings)
         body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
         entry = {"format": FORMAT, "key": key, "sha256": _digest(body), "payload": body}
-        write_atomically(self.folder / key[:2] / f"{key}.json", json.dumps(entry))
-
-    def has(self, text: str, settings: str) -> bool:
-        """Whether a valid entry exists (without counting a lookup)."""
-        key = _key(text, settings)
-        if key in self._memory:
-            return True
-        payload = self._read(self.folder / key[:2] / f"{key}.json", key)
-        if payload is None:
-            return False
+        write_atomically(self._path(key), json.dumps(entry))
         self._memory[key] = payload
-        return True
+
+    def get_or_compute(self, digest: str, settings: str, compute: Callable[[], Any]) -> Any:
+        payload = self.get(digest, settings)
+        if payload is None:
+            payload = compute()
+            self.put(digest, settings, payload)
+        return payload
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
 
     def _read(self, path: Path, key: str) -> Any:
-        if not path.is_file():
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self.rebuilt += 1
             return None
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            entry = json.loads(raw)
             body = entry["payload"]
             valid = (
                 entry["format"] == FORMAT
@@ -85,14 +85,19 @@ class ExtractionCache:
             )
             if valid:
                 return json.loads(body)
-        except (ValueError, KeyError, TypeError, OSError):
+        except (ValueError, KeyError, TypeError):
             pass
         self.rebuilt += 1  # corrupted or stale: recompute and overwrite
         return None
 
 
-def _key(text: str, settings: str) -> str:
-    return hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{text}".encode()).hexdigest()
+def content_digest(text: str) -> str:
+    """The hash a source's cache entries are addressed by."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _key(digest: str, settings: str) -> str:
+    return hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{digest}".encode()).hexdigest()
 
 
 def _digest(body: str) -> str:

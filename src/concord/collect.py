@@ -106,7 +106,8 @@ class RuleItem(pytest.Item):
 
     def runtest(self) -> None:
         settings = self.config.stash[SETTINGS_KEY]
-        context = RunContext.of(self.project.rules.document.rules, settings.cache, settings.jobs)
+        executor = settings.executor.start()
+        context = RunContext.of(self.project.rules.document.rules, settings.cache, executor)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         if context.stats.get("matched", 1) == 0:
             hint = HINTS.get(self.rule.kind, "check the rule")

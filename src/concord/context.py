@@ -1,5 +1,5 @@
 """What a rule's check may know besides its own table: the people the `name` rules declare, the
-and a place to count what it matched."""
+extraction cache, the executor that runs extraction, and a place to count what it matched."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import field
 from typing import Any
 
 from concord.cache import ExtractionCache
+from concord.execute.base import Executor
 from concord.rules import NameRule
 from concord.rules import Person
 
@@ -18,13 +19,16 @@ class RunContext:
     people: Sequence[Person] = ()
     stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
     cache: ExtractionCache | None = None  # extraction results of earlier runs
-    jobs: int = 1  # processes the extractors may use
+    executor: Executor | None = None  # where extraction runs; None: in this process
 
     @classmethod
     def of(
-        cls, rules: Sequence[Any], cache: ExtractionCache | None = None, jobs: int = 1
+        cls,
+        rules: Sequence[Any],
+        cache: ExtractionCache | None = None,
+        executor: Executor | None = None,
     ) -> RunContext:
         people = tuple(
             person for rule in rules if isinstance(rule, NameRule) for person in rule.people
         )
-        return cls(people=people, cache=cache, jobs=jobs)
+        return cls(people=people, cache=cache, executor=executor)

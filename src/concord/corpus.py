@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from concord.cache import content_digest
 from concord.config import LoadedRules
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
@@ -45,6 +46,11 @@ class Source:
     text: str = field(repr=False)
     metadata: SourceMetadata
     published: Published | None
+
+    @cached_property
+    def digest(self) -> str:
+        """The hash of the text that extraction results are cached under."""
+        return content_digest(self.text)
 
     @cached_property
     def _starts(self) -> tuple[int, ...]:

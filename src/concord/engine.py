@@ -22,12 +22,19 @@ from concord.findings import sorted_findings
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
 CHECKERS: dict[str, Checker] = {
-    "name": lambda rule, corpus, context: check_names(rule, corpus, context.stats, context.cache),
+    "name": lambda rule, corpus, context: check_names(
+        rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
+    ),
     "date": lambda rule, corpus, context: check_dates(
-        rule, corpus, context.stats, context.cache, context.jobs
+        rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
     ),
     "quote": lambda rule, corpus, context: check_quotes(
-        rule, corpus, context.people, context.stats, context.cache
+        rule,
+        corpus,
+        context.people,
+        stats=context.stats,
+        cache=context.cache,
+        executor=context.executor,
     ),
     "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
     "pattern": lambda rule, corpus, context: check_patterns(rule, corpus, context.stats),

@@ -20,6 +20,7 @@ from concord.config import waivers_path
 from concord.corpus import Corpus
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
+from concord.execute import ExecutorError
 from concord.kinds import KindError
 from concord.kinds import from_entry_points
 from concord.kinds import register
@@ -71,9 +72,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--concord-jobs",
         dest="concord_jobs",
         type=int,
-        default=1,
         metavar="N",
-        help="extract dates in N processes (default 1); findings are the same",
+        help="extract in N local processes, or start N workers with dask-local (default 1; "
+        "ini: concord_jobs); findings are the same",
+    )
+    group.addoption(
+        "--concord-executor",
+        dest="concord_executor",
+        metavar="WHERE",
+        help="where extraction runs: local (default), dask-local, or dask://HOST:PORT "
+        "(a dask.distributed scheduler); ini: concord_executor",
     )
     group.addoption(
         "--concord-no-cache",
@@ -90,6 +98,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("concord_rules", "rules file, relative to the ini file", default="")
     parser.addini("concord_fail_on", "the lowest severity that fails: error or warning", default="")
     parser.addini("concord_reports", "report folder, relative to the ini file", default="")
+    parser.addini("concord_jobs", "local extraction processes (default 1)", default="")
+    parser.addini("concord_executor", "local, dask-local or dask://HOST:PORT", default="")
     parser.addini(
         "concord_checks",
         "folder that collects the rules file when pytest is pointed at it (default: checks)",
@@ -116,8 +126,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    settings = config.stash.get(SETTINGS_KEY, None)
+    if settings is not None:
+        settings.executor.close()
     names: list[str] = config.stash.get(KINDS_KEY, [])
     unregister(names)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the executor before the first rule runs, so an unreachable cluster is one usage
+    error rather than a failure in every rule."""
+    if any(isinstance(item, RuleItem) for item in session.items):
+        try:
+            session.config.stash[SETTINGS_KEY].executor.start()
+        except ExecutorError as error:
+            raise pytest.UsageError(f"pytest-concord: {error}") from None
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:

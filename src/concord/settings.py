@@ -11,6 +11,9 @@ from typing import Literal
 import pytest
 
 from concord.cache import ExtractionCache
+from concord.execute import ExecutorError
+from concord.execute import ExecutorSpec
+from concord.execute import parse_executor
 from concord.project import ProjectCache
 
 DEFAULT_RULES = "rules.toml"
@@ -27,7 +30,7 @@ class Settings:
     fail_on: FailOn = "error"
     baseline_update: bool = False
     cache: ExtractionCache | None = None
-    jobs: int = 1
+    executor: ExecutorSpec = field(default_factory=lambda: ExecutorSpec("local"))
     today: dt.date = field(default_factory=dt.date.today)
     projects: ProjectCache = field(default_factory=ProjectCache)
 
@@ -43,7 +46,7 @@ class Settings:
             fail_on="warning" if fail_on == "warning" else "error",
             baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
             cache=_cache(config),
-            jobs=max(1, int(config.getoption("concord_jobs", default=1) or 1)),
+            executor=_executor(config),
         )
 
     def fails(self, severity: str) -> bool:
@@ -52,6 +55,23 @@ class Settings:
 
 
 SETTINGS_KEY = pytest.StashKey[Settings]()
+
+
+def _executor(config: pytest.Config) -> ExecutorSpec:
+    """`--concord-executor` (or the `concord_executor` ini key) with `--concord-jobs`."""
+    jobs = config.getoption("concord_jobs", default=None)
+    if jobs is None:
+        jobs = int(config.getini("concord_jobs") or 1)
+    if jobs < 1:
+        raise pytest.UsageError(
+            f"pytest-concord: --concord-jobs {jobs} is not a number of processes; "
+            "fix: give 1 or more"
+        )
+    value = config.getoption("concord_executor", default=None) or config.getini("concord_executor")
+    try:
+        return parse_executor(str(value or "local"), jobs)
+    except ExecutorError as error:
+        raise pytest.UsageError(f"pytest-concord: {error}") from None
 
 
 def _cache(config: pytest.Config) -> ExtractionCache | None:

@@ -8,10 +8,12 @@ import json
 from pathlib import Path
 
 from concord.cache import ExtractionCache
+from concord.cache import content_digest
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.corpus import Corpus
+from concord.execute.local import LocalExecutor
 from concord.rules import DateRule
 from concord.rules import NameRule
 from concord.rules import Person
@@ -65,7 +67,7 @@ def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path)
     assert check_dates(RULE, corpus, cache=cache) == expected
     assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)
-    assert ExtractionCache(tmp_path).get_or_compute(TEXTS["a"], "x", lambda: [1]) == [1]
+    assert ExtractionCache(tmp_path).get_or_compute(content_digest(TEXTS["a"]), "x", lambda: [1]) == [1]
 
 
 def test_quotes_are_cached_too(tmp_path: Path) -> None:
@@ -99,9 +101,13 @@ def test_extraction_in_several_processes_finds_the_same(tmp_path: Path) -> None:
     texts = {f"s{index:02}": text for index, text in enumerate(list(TEXTS.values()) * 6)}
     corpus = Corpus.from_texts(texts, dict.fromkeys(texts, dt.date(2023, 6, 14)))
     serial = check_dates(RULE, corpus)
-    assert check_dates(RULE, corpus, jobs=2) == serial
-    cache = ExtractionCache(tmp_path)
-    assert check_dates(RULE, corpus, cache=cache, jobs=2) == serial
-    rerun = ExtractionCache(tmp_path)
-    assert check_dates(RULE, corpus, cache=rerun, jobs=2) == serial
-    assert rerun.misses == 0
+    executor = LocalExecutor(2)
+    try:
+        assert check_dates(RULE, corpus, executor=executor) == serial
+        cache = ExtractionCache(tmp_path)
+        assert check_dates(RULE, corpus, cache=cache, executor=executor) == serial
+        rerun = ExtractionCache(tmp_path)
+        assert check_dates(RULE, corpus, cache=rerun, executor=executor) == serial
+        assert rerun.misses == 0
+    finally:
+        executor.close()

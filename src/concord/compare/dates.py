@@ -9,26 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from concord.cache import ExtractionCache
 from concord.compare.date_scope import EventScope
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
-from concord.extract.temporal import code_fingerprint
-from concord.extract.temporal import dates
 from concord.extract.temporal.calendar import month
 from concord.extract.temporal.calendar import week_of
 from concord.extract.temporal.calendar import years
 from concord.extract.temporal.facts import fact_from_json
-from concord.extract.temporal.facts import fact_to_json
+from concord.extraction import Extraction
+from concord.extraction import date_settings
+from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
-from concord.parallel import date_payload
-from concord.parallel import map_sources
 from concord.rules.date import DateRule
 
 _COARSENESS = {
@@ -61,19 +59,19 @@ class Dated:
 def check_dates(
     rule: DateRule,
     corpus: Corpus,
+    *,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
-    jobs: int = 1,
+    executor: Executor | None = None,
 ) -> list[Finding]:
     scope = EventScope.of(rule)
     findings: list[Finding] = []
     resolved: list[Dated] = []
-    extracted = _extract_in_parallel(rule, corpus, cache, jobs) if jobs > 1 else {}
-    for source in corpus:
-        if source.id in extracted:
-            facts = [fact_from_json(item) for item in extracted[source.id]]
-        else:
-            facts = _facts(rule, source, cache)
+    sources = corpus.sources
+    own = [date_settings(source) for source in sources]
+    payloads = extract(Extraction.dates(rule.week_start), sources, cache, executor, own)
+    for source, payload in zip(sources, payloads, strict=True):
+        facts = [fact_from_json(item) for item in payload]
         selected = scope.select(source.text, facts)
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(selected)
@@ -90,49 +88,6 @@ def check_dates(
     if clash is not None:
         findings.append(_disagreement(rule, resolved, clash))
     return findings
-
-
-def _settings(rule: DateRule, source: Source) -> tuple[str | None, str | None, str]:
-    """The source's reference date and date order, and the cache key they make."""
-    reference = source.published.date.isoformat() if source.published else None
-    date_order = source.metadata.date_order
-    key = f"dates|{code_fingerprint()}|{reference}|{rule.week_start}|{date_order}"
-    return reference, date_order, key
-
-
-def _extract_in_parallel(
-    rule: DateRule, corpus: Corpus, cache: ExtractionCache | None, jobs: int
-) -> dict[str, list[dict[str, Any]]]:
-    """The facts of every source the cache lacks, extracted in `jobs` processes (and cached)."""
-    todo = []
-    for source in corpus:
-        reference, date_order, key = _settings(rule, source)
-        if cache is None or not cache.has(source.text, key):
-            todo.append((source, (source.text, reference, rule.week_start, date_order), key))
-    payloads = map_sources(date_payload, [arguments for _, arguments, _ in todo], jobs)
-    extracted = {}
-    for (source, _, key), payload in zip(todo, payloads, strict=True):
-        if cache is not None:
-            cache.put(source.text, key, payload)
-        extracted[source.id] = payload
-    return extracted
-
-
-def _facts(rule: DateRule, source: Source, cache: ExtractionCache | None) -> list[TemporalFact]:
-    """The source's dates, from the cache when it has them for these settings."""
-    reference = source.published.date if source.published else None
-    date_order = source.metadata.date_order
-
-    def extract() -> list[TemporalFact]:
-        return dates(source.text, reference, week_start=rule.week_start, date_order=date_order)
-
-    if cache is None:
-        return extract()
-    settings = _settings(rule, source)[2]
-    payload = cache.get_or_compute(
-        source.text, settings, lambda: [fact_to_json(fact) for fact in extract()]
-    )
-    return [fact_from_json(item) for item in payload]
 
 
 def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:

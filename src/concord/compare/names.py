@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sys
 from collections import defaultdict
-from dataclasses import asdict
-from functools import cache as cache_function
-from pathlib import Path
 
-from concord import lexicon
 from concord.cache import ExtractionCache
 from concord.corpus import Corpus
 from concord.corpus import Source
-from concord.extract.names import NameMatcher
+from concord.execute.base import Executor
 from concord.extract.names import NameMention
+from concord.extraction import Extraction
+from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
 from concord.rules.name import NameRule
@@ -27,12 +22,11 @@ _CHECK_OF_KIND = {"given": "given-name", "misspelt": "misspelling", "reversed": 
 def check_names(
     rule: NameRule,
     corpus: Corpus,
+    *,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
-    matcher = NameMatcher(
-        rule.people, max_edits=rule.max_edits, min_misspelling_length=rule.min_misspelling_length
-    )
     people = {person.name: person for person in rule.people}
     enabled = set(rule.checks)
     findings: list[Finding] = []
@@ -40,12 +34,11 @@ def check_names(
         lambda: defaultdict(list)
     )
     matched = 0
-    settings = json.dumps(
-        [rule.max_edits, rule.min_misspelling_length, [p.model_dump() for p in rule.people]],
-        sort_keys=True,
-    )
-    for source in corpus:
-        for mention in _mentions(matcher, source, settings, cache):
+    extraction = Extraction.names(rule.people, rule.max_edits, rule.min_misspelling_length)
+    payloads = extract(extraction, corpus.sources, cache, executor)
+    for source, payload in zip(corpus.sources, payloads, strict=True):
+        found = [NameMention(**item) for item in payload]
+        for mention in found:
             matched += 1
             check = _CHECK_OF_KIND.get(mention.kind)
             if check is not None and check in enabled:
@@ -59,29 +52,6 @@ def check_names(
             if len(used) > 1:
                 findings.append(_mixed_forms(rule, people[person_name], used))
     return findings
-
-
-def _mentions(
-    matcher: NameMatcher, source: Source, settings: str, cache: ExtractionCache | None
-) -> list[NameMention]:
-    """The source's mentions, from the cache when it has them for these people and settings."""
-    if cache is None:
-        return matcher.mentions(source.text)
-    payload = cache.get_or_compute(
-        source.text,
-        f"names|{code_fingerprint()}|{settings}",
-        lambda: [asdict(mention) for mention in matcher.mentions(source.text)],
-    )
-    return [NameMention(**item) for item in payload]
-
-
-@cache_function
-def code_fingerprint() -> str:
-    """A hash of the name matcher's source: cached results from other code are stale."""
-    digest = hashlib.sha256()
-    for module in (sys.modules[NameMatcher.__module__], lexicon):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _fault(

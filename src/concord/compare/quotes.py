@@ -7,7 +7,6 @@ work grows with the number of distinct versions, not with the number of source p
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections import defaultdict
 from collections.abc import Sequence
@@ -23,10 +22,12 @@ from concord.compare.quote_text import wording
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.extract.quotations import Quote
-from concord.extract.quotations import code_fingerprint
-from concord.extract.quotations import quotes
 from concord.extract.sentences import sentences
+from concord.extraction import Extraction
+from concord.extraction import Payload
+from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
 from concord.lexicon import FUNCTION_WORDS
@@ -68,10 +69,13 @@ def check_quotes(
     rule: QuoteRule,
     corpus: Corpus,
     people: Sequence[Person] = (),
+    *,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
-    versions = _versions(rule, corpus, people, cache)
+    payloads = extract(Extraction.quotes(people), corpus.sources, cache, executor)
+    versions = _versions(rule, corpus, payloads)
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + sum(len(v.occurrences) for v in versions)
     groups = _same_quotes(rule, versions)
@@ -91,12 +95,11 @@ def check_quotes(
     return findings
 
 
-def _versions(
-    rule: QuoteRule, corpus: Corpus, people: Sequence[Person], cache: ExtractionCache | None
-) -> list[Version]:
+def _versions(rule: QuoteRule, corpus: Corpus, payloads: Sequence[Payload]) -> list[Version]:
     by_words: dict[tuple[str, ...], Version] = {}
-    for source in corpus:
-        for quote in _quotes(source, people, cache):
+    for source, payload in zip(corpus.sources, payloads, strict=True):
+        for item in payload:
+            quote = Quote.from_json(item)
             if quote.depth:
                 continue
             for start, end, segments in _units(rule, source.text, quote):
@@ -106,18 +109,6 @@ def _versions(
                 version = by_words.setdefault(words.keys, Version(words))
                 version.occurrences.append(Occurrence(source, quote, start, end))
     return list(by_words.values())
-
-
-def _quotes(source: Source, people: Sequence[Person], cache: ExtractionCache | None) -> list[Quote]:
-    """The source's quotes, from the cache when it has them for these people."""
-    if cache is None:
-        return quotes(source.text, people)
-    declared = json.dumps([person.model_dump() for person in people], sort_keys=True)
-    settings = f"quotes|{code_fingerprint()}|{declared}"
-    payload = cache.get_or_compute(
-        source.text, settings, lambda: [quote.to_json() for quote in quotes(source.text, people)]
-    )
-    return [Quote.from_json(item) for item in payload]
 
 
 def _units(rule: QuoteRule, text: str, quote: Quote) -> list[tuple[int, int, list[str]]]:

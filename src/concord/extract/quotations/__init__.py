@@ -13,14 +13,11 @@ attributable speaker is kept, with `speaker` None.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from concord.extract.agents import Agent
@@ -278,14 +275,4 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-@cache
-def code_fingerprint() -> str:
-    """A hash of the reader's source: cached results from other code are stale."""
-    digest = hashlib.sha256()
-    for folder in (Path(__file__).parent, Path(__file__).parents[1]):
-        for path in sorted(folder.glob("*.py")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-__all__ = ["Quote", "code_fingerprint", "quotes"]
+__all__ = ["Quote", "quotes"]

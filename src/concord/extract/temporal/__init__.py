@@ -1,9 +1,6 @@
 """Temporal expressions: find them in a text and resolve each to calendar days or a duration.
 
-    >>> import hashlib
-from datetime import date
-from functools import cache
-from pathlib import Path
+    >>> from datetime import date
     >>> from concord.extract import dates
     >>> facts = dates("Blinken visits next week.", reference=date(2023, 6, 14))
     >>> [(fact.text, str(fact.interval)) for fact in facts]
@@ -16,10 +13,7 @@ dropped.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 from concord.extract.temporal.calendar import WeekStart
 from concord.extract.temporal.facts import Duration
@@ -82,15 +76,6 @@ def dates(
     return facts
 
 
-@cache
-def code_fingerprint() -> str:
-    """A hash of this package's source: cached extraction results from other code are stale."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _is_name_part(text: str, start: int, end: int) -> bool:
     """A lone month word right after a capitalised word is a surname: "Theresa May"."""
     word = text[start:end]
@@ -125,6 +110,5 @@ __all__ = [
     "Interval",
     "TemporalFact",
     "WeekStart",
-    "code_fingerprint",
     "dates",
 ]

@@ -1,0 +1,16 @@
+"""Where extraction runs: one seam, several backends.
+
+Extraction is a map over sources (`concord.extraction`); comparison is a reduce grouped by rule,
+run by each rule's pytest item over the facts the map returned. An `Executor` runs the map: in
+this process, in a local process pool, or on a Dask cluster. Every backend returns the same
+payloads in the same order, so the findings never depend on where they were computed.
+"""
+
+from __future__ import annotations
+
+from concord.execute.base import Executor
+from concord.execute.base import ExecutorError
+from concord.execute.spec import ExecutorSpec
+from concord.execute.spec import parse_executor
+
+__all__ = ["Executor", "ExecutorError", "ExecutorSpec", "parse_executor"]

@@ -1,0 +1,39 @@
+"""The executor seam: an ordered map of a module-level function over picklable items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Sequence
+from typing import Protocol
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class ExecutorError(Exception):
+    """An executor could not be started or reached: one readable message with the fix."""
+
+
+class Executor(Protocol):
+    """Runs `function` over `items` and returns the results in the items' order.
+
+    `function` must be a module-level function and the items plain picklable data, so that a
+    backend may run them in another process or on another machine.
+    """
+
+    @property
+    def description(self) -> str:
+        """What the run reports as its executor, e.g. "2 local processes"."""
+        ...
+
+    @property
+    def workers(self) -> int:
+        """How many tasks can run at once: the map is cut into at least this many parts."""
+        ...
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]: ...
+
+    def close(self) -> None:
+        """Release processes or connections; the executor is not used afterwards."""
+        ...

@@ -1,0 +1,43 @@
+"""The default backend: this process, or a pool of local processes (`--concord-jobs N`)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from concord.execute.base import Item
+from concord.execute.base import Result
+
+
+class LocalExecutor:
+    """`jobs` = 1 runs the map in this process; more starts a process pool on first use and
+    keeps it for the rest of the session, so each rule does not pay the start-up again."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def description(self) -> str:
+        return "this process" if self.jobs == 1 else f"{self.jobs} local processes"
+
+    @property
+    def workers(self) -> int:
+        return self.jobs
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+        if self.jobs == 1 or len(items) < 2:
+            return [function(item) for item in items]
+        if self._pool is None:
+            # forkserver/spawn would re-import pytest and the plugin in every worker; the
+            # extractors hold no locks or threads, so a fork of this process is safe and fast.
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        return list(self._pool.map(function, items))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,195 @@
+"""The map stage: every source's facts of one kind, from the cache or from an executor.
+
+Extraction is a pure function of (source text, extractor settings, extractor code), so results
+are cached under a hash of all three and the misses are cut into batches that any executor can
+run: this process, a local process pool, or a Dask cluster. Payloads are plain JSON data (the
+form the cache stores), returned in the sources' order whoever computed them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from dataclasses import dataclass
+from functools import cache as once
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from typing import Literal
+
+from concord.cache import ExtractionCache
+from concord.corpus import Source
+from concord.execute.base import Executor
+from concord.extract.names import NameMatcher
+from concord.extract.quotations import quotes
+from concord.extract.temporal import dates
+from concord.extract.temporal.facts import fact_to_json
+from concord.rules.name import Person
+
+FactKind = Literal["names", "dates", "quotes"]
+Payload = list[dict[str, Any]]
+# A task is one batch: the extractor, its shared settings, and (text, per-source settings) pairs.
+Task = tuple[FactKind, str, list[tuple[str, str]]]
+
+# More batches than workers, so a slow batch does not leave the other workers idle at the end.
+_BATCHES_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One extractor with the settings all sources share, as canonical JSON."""
+
+    kind: FactKind
+    shared: str
+
+    @classmethod
+    def names(
+        cls, people: Sequence[Person], max_edits: int | None, min_misspelling_length: int
+    ) -> Extraction:
+        return cls("names", _canonical([_people(people), max_edits, min_misspelling_length]))
+
+    @classmethod
+    def dates(cls, week_start: str) -> Extraction:
+        return cls("dates", _canonical(week_start))
+
+    @classmethod
+    def quotes(cls, people: Sequence[Person]) -> Extraction:
+        return cls("quotes", _canonical(_people(people)))
+
+    def settings(self, own: str) -> str:
+        """The cache's settings string for one source with its own settings."""
+        return f"{self.kind}|{code_fingerprint()}|{self.shared}|{own}"
+
+
+def date_settings(source: Source) -> str:
+    """What the date reader needs of one source besides its text: its reference date and the
+    order its numeric dates are written in."""
+    reference = source.published.date.isoformat() if source.published else None
+    return _canonical([reference, source.metadata.date_order])
+
+
+def extract(
+    extraction: Extraction,
+    sources: Sequence[Source],
+    cache: ExtractionCache | None,
+    executor: Executor | None,
+    own: Sequence[str] | None = None,
+) -> list[Payload]:
+    """The payload of every source, in order: cached ones read back, the rest computed by
+    `executor` (in this process when None) and stored in the cache."""
+    own = own if own is not None else [""] * len(sources)
+    payloads: list[Payload | None] = [None] * len(sources)
+    missing: list[int] = []
+    for index, source in enumerate(sources):
+        if cache is not None:
+            payloads[index] = cache.get(source.digest, extraction.settings(own[index]))
+        if payloads[index] is None:
+            missing.append(index)
+    if missing:
+        workers = executor.workers if executor is not None else 1
+        batches = _batches([sources[index] for index in missing], workers)
+        tasks: list[Task] = []
+        cursor = 0
+        for size in batches:
+            chosen = missing[cursor : cursor + size]
+            tasks.append(
+                (
+                    extraction.kind,
+                    extraction.shared,
+                    [(sources[index].text, own[index]) for index in chosen],
+                )
+            )
+            cursor += size
+        if executor is None:
+            results = [run_task(task) for task in tasks]
+        else:
+            results = executor.map(run_task, tasks)
+        computed = [payload for batch in results for payload in batch]
+        for index, payload in zip(missing, computed, strict=True):
+            payloads[index] = payload
+            if cache is not None:
+                cache.put(sources[index].digest, extraction.settings(own[index]), payload)
+    return [payload if payload is not None else [] for payload in payloads]
+
+
+def run_task(task: Task) -> list[Payload]:
+    """One batch, in whichever process or machine the executor chose (module level, so it
+    pickles by reference)."""
+    kind, shared, items = task
+    if kind == "names":
+        matcher = _matcher(shared)
+        return [[asdict(mention) for mention in matcher.mentions(text)] for text, _ in items]
+    if kind == "quotes":
+        people = _declared(shared)
+        return [[quote.to_json() for quote in quotes(text, people)] for text, _ in items]
+    week_start = json.loads(shared)
+    found = []
+    for text, own in items:
+        reference, date_order = json.loads(own)
+        day = _day(reference)
+        facts = dates(text, day, week_start=week_start, date_order=date_order)
+        found.append([fact_to_json(fact) for fact in facts])
+    return found
+
+
+@once
+def code_fingerprint() -> str:
+    """A hash of every extractor's source: results cached by other code are stale."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent / "extract"
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    digest.update(Path(__file__).parent.joinpath("lexicon.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _batches(sources: Sequence[Source], workers: int) -> list[int]:
+    """Sizes of contiguous batches of about equal text length, `workers` x 4 of them (one
+    batch when there is one worker: no reason to cut)."""
+    if workers <= 1 or len(sources) <= 1:
+        return [len(sources)]
+    count = min(len(sources), workers * _BATCHES_PER_WORKER)
+    total = sum(len(source.text) for source in sources)
+    target = total / count
+    sizes: list[int] = []
+    size = 0
+    filled = 0.0
+    for source in sources:
+        size += 1
+        filled += len(source.text)
+        if filled >= target * (len(sizes) + 1) and len(sizes) < count - 1:
+            sizes.append(size)
+            size = 0
+    if size:
+        sizes.append(size)
+    return sizes
+
+
+@lru_cache(maxsize=8)
+def _matcher(shared: str) -> NameMatcher:
+    """One matcher per worker process and settings: building its indexes costs more than
+    matching a short text."""
+    people, max_edits, min_misspelling_length = json.loads(shared)
+    declared = [Person.model_validate(item) for item in people]
+    return NameMatcher(declared, max_edits=max_edits, min_misspelling_length=min_misspelling_length)
+
+
+@lru_cache(maxsize=8)
+def _declared(shared: str) -> tuple[Person, ...]:
+    return tuple(Person.model_validate(item) for item in json.loads(shared))
+
+
+def _day(reference: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(reference) if reference else None
+
+
+def _people(people: Sequence[Person]) -> list[dict[str, Any]]:
+    return [person.model_dump(mode="json") for person in people]
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
