@@ -1,25 +1,27 @@
 """A cache of extraction results, so that a rerun over unchanged sources skips the extractors.
 
 Extraction is a pure function of (source text, extractor settings). An entry is keyed by the
-hash of both, stored as one JSON file written atomically (so concurrent xdist workers never see
-half of one), and carries a checksum of its payload: an entry that does not parse, does not
-match its checksum, or was written by another format version is ignored and rebuilt, never
-trusted.
+hash of both, stored as one file written atomically (so concurrent xdist workers never see half
+of one, and a killed run leaves whole entries or none), and carries a checksum of its payload:
+an entry that does not parse, does not match its checksum or its key, or was written by another
+format version is ignored and rebuilt, never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from concord.report.atomic import write_atomically
 
-FORMAT = 2  # 2: entries addressed by content digest
+FORMAT = 3  # 3: a header line (magic, format, key, checksum), then the JSON payload
+_MAGIC = "concord-extraction"
 
 
 @dataclass
@@ -52,9 +54,11 @@ class ExtractionCache:
     def put(self, digest: str, settings: str, payload: Any) -> None:
         """Store a payload (plain JSON data), computed here or by a worker."""
         key = _key(digest, settings)
-        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-        entry = {"format": FORMAT, "key": key, "sha256": _digest(body), "payload": body}
-        write_atomically(self._path(key), json.dumps(entry))
+        body = orjson.dumps(payload)
+        header = f"{_MAGIC} {FORMAT} {key} {_digest(body)}\n".encode()
+        # No fsync: a torn entry fails its checksum and is rebuilt, so durability buys nothing
+        # here, and an fsync per entry would cost more than extracting the source again.
+        write_atomically(self._path(key), header + body, durable=False)
         self._memory[key] = payload
 
     def get_or_compute(self, digest: str, settings: str, compute: Callable[[], Any]) -> Any:
@@ -69,23 +73,24 @@ class ExtractionCache:
 
     def _read(self, path: Path, key: str) -> Any:
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError:
             self.rebuilt += 1
             return None
+        header, _, body = raw.partition(b"\n")
         try:
-            entry = json.loads(raw)
-            body = entry["payload"]
+            magic, version, stored_key, checksum = header.decode("ascii").split(" ")
             valid = (
-                entry["format"] == FORMAT
-                and entry["key"] == key
-                and entry["sha256"] == _digest(body)
+                magic == _MAGIC
+                and version == str(FORMAT)
+                and stored_key == key
+                and checksum == _digest(body)
             )
             if valid:
-                return json.loads(body)
-        except (ValueError, KeyError, TypeError):
+                return orjson.loads(body)
+        except (ValueError, UnicodeDecodeError, orjson.JSONDecodeError):
             pass
         self.rebuilt += 1  # corrupted or stale: recompute and overwrite
         return None
@@ -100,5 +105,5 @@ def _key(digest: str, settings: str) -> str:
     return hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{digest}".encode()).hexdigest()
 
 
-def _digest(body: str) -> str:
-    return hashlib.sha256(body.encode()).hexdigest()
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()

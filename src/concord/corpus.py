@@ -19,6 +19,8 @@ from concord.errors import ConcordError
 from concord.errors import ConcordErrors
 from concord.errors import SourceError
 from concord.extract.dateline import find_dateline
+from concord.extract.sentences import Span
+from concord.extract.sentences import sentences
 from concord.rules import SourceMetadata
 from concord.textpos import line_and_column
 from concord.textpos import line_starts
@@ -51,6 +53,11 @@ class Source:
     def digest(self) -> str:
         """The hash of the text that extraction results are cached under."""
         return content_digest(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The text's sentences, split once however many rules read them."""
+        return sentences(self.text)
 
     @cached_property
     def _starts(self) -> tuple[int, ...]:

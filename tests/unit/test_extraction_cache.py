@@ -4,7 +4,6 @@ corrupted or foreign entry is rebuilt, never trusted."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from concord.cache import ExtractionCache
@@ -60,10 +59,10 @@ def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
     corpus = Corpus.from_texts(TEXTS, PUBLISHED)
     expected = check_dates(RULE, corpus, cache=ExtractionCache(tmp_path))
     entries = sorted(tmp_path.rglob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    tampered = json.loads(entries[1].read_text(encoding="utf-8"))
-    tampered["payload"] = tampered["payload"].replace("2023", "2024")
-    entries[1].write_text(json.dumps(tampered), encoding="utf-8")
+    entries[0].write_bytes(entries[0].read_bytes()[:-7])  # torn: a killed writer, a full disk
+    # Tampered: the payload changed under an intact header, so its checksum no longer holds.
+    header, _, body = entries[1].read_bytes().partition(b"\n")
+    entries[1].write_bytes(header + b"\n" + body.replace(b"2023", b"2024"))
     cache = ExtractionCache(tmp_path)
     assert check_dates(RULE, corpus, cache=cache) == expected
     assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)

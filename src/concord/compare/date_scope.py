@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class EventScope:
     exclude: re.Pattern[str] | None
     subject: tuple[str, ...]
     scope: str
+    subject_pattern: re.Pattern[str] | None = None  # any subject name, as a whole word
 
     @classmethod
     def of(cls, rule: DateRule) -> EventScope:
@@ -62,20 +64,32 @@ class EventScope:
             exclude=word_pattern(rule.exclude) if rule.exclude else None,
             subject=tuple(name.casefold() for name in rule.subject),
             scope=rule.scope,
+            subject_pattern=_subject_pattern(rule.subject),
         )
 
-    def select(self, text: str, facts: Sequence[TemporalFact]) -> list[TemporalFact]:
-        """The facts (dates and ranges, not durations) that date this event in `text`."""
+    def select(
+        self,
+        text: str,
+        facts: Sequence[TemporalFact],
+        sentence_spans: Sequence[Span] | None = None,
+    ) -> list[TemporalFact]:
+        """The facts (dates and ranges, not durations) that date this event in `text`.
+        `sentence_spans` are `sentences(text)`, when the caller has them already."""
         dated = [fact for fact in facts if fact.kind != "duration"]
-        if not dated:
+        # Most texts never name the event: one pass of the trigger pattern settles those.
+        if not dated or self.triggers.search(text) is None:
             return []
         fact_spans = [(fact.start, fact.end) for fact in facts]
+        dated.sort(key=lambda fact: fact.start)
+        starts = [fact.start for fact in dated]
         chosen: dict[int, TemporalFact] = {}
-        all_sentences = sentences(text)
+        all_sentences = sentence_spans if sentence_spans is not None else sentences(text)
         for index, sentence in enumerate(all_sentences):
-            in_sentence = [fact for fact in dated if sentence[0] <= fact.start < sentence[1]]
-            if not in_sentence:
+            first = bisect_left(starts, sentence[0])
+            last = bisect_left(starts, sentence[1], first)
+            if first == last:
                 continue
+            in_sentence = dated[first:last]
             triggers = [
                 found
                 for found in self.triggers.finditer(text, sentence[0], sentence[1])
@@ -116,8 +130,15 @@ class EventScope:
         return self._names_subject(around)
 
     def _names_subject(self, text: str) -> bool:
-        words = text.casefold()
-        return any(re.search(rf"\b{re.escape(name)}\b", words) for name in self.subject)
+        return self.subject_pattern is not None and bool(
+            self.subject_pattern.search(text.casefold())
+        )
+
+
+def _subject_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(name.casefold())}\b" for name in names))
 
 
 def _verb_between(text: str, trigger: tuple[int, int], fact: TemporalFact) -> bool:

@@ -72,7 +72,7 @@ def check_dates(
     payloads = extract(Extraction.dates(rule.week_start), sources, cache, executor, own)
     for source, payload in zip(sources, payloads, strict=True):
         facts = [fact_from_json(item) for item in payload]
-        selected = scope.select(source.text, facts)
+        selected = scope.select(source.text, facts, source.sentences)
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(selected)
         for fact in selected:

@@ -8,9 +8,10 @@ the waiver's reason. Columns count Unicode code points, as ours do (`columnKind`
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from concord.report.json_report import TOOL_NAME
 from concord.report.json_report import tool_version
@@ -21,7 +22,8 @@ FINGERPRINT_KEY = "concordFindingHash/v1"
 
 
 def render_sarif(report: dict[str, Any], root: Path) -> str:
-    return json.dumps(build_sarif(report), indent=2, ensure_ascii=False) + "\n"
+    sarif = build_sarif(report)
+    return orjson.dumps(sarif, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def build_sarif(report: dict[str, Any]) -> dict[str, Any]:

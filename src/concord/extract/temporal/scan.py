@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import replace
 from datetime import timedelta
+from functools import cache
 
 from concord.extract.temporal import calendar
 from concord.extract.temporal import days
@@ -205,12 +206,14 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
 def _next_hit(
     text: str, position: int, window_end: int, context_at: Callable[[int, int], Context]
 ) -> tuple[int, Hit | None] | None:
-    found = _MASTER.search(text, position, window_end)
+    grammar = _grammar()
+    found = grammar.master.search(text, position, window_end)
     if found is None:
         return None
-    hit = _read(text, found.start(), found.end(), _BY_NAME[found.lastgroup or ""], context_at)
+    name = found.lastgroup or ""
+    hit = _read(text, found.start(), found.end(), grammar.by_name[name], context_at)
     if hit is None:
-        hit = _fallback(text, found.start(), _INDEX[found.lastgroup or ""] + 1, context_at)
+        hit = _fallback(text, found.start(), grammar.index[name] + 1, context_at)
     return found.start(), hit
 
 
@@ -233,8 +236,9 @@ def _read(
 def _fallback(
     text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]
 ) -> Hit | None:
-    for item in _ALL[first_index:]:
-        match = _BOUNDED[item.name].match(text, start)
+    grammar = _grammar()
+    for item in grammar.forms[first_index:]:
+        match = grammar.bounded[item.name].match(text, start)
         if match is None:
             continue
         hit = _read(text, start, match.end(), item, context_at)
@@ -252,8 +256,6 @@ _FORMS: list[Pattern] = [
     *durations.FORMS.patterns,
 ]
 POINT_FORMS.extend(item for item in _FORMS if item.point)
-_ALL: list[Pattern] = [*_range_patterns(), *_FORMS]
-_BY_NAME = {item.name: item for item in _ALL}
 # Words that every date form contains at least one of (besides digits). Finding them is a cheap
 # word scan; the grammar then runs only near them.
 ANCHOR_WORDS = frozenset(
@@ -273,14 +275,37 @@ ANCHOR_WORDS = frozenset(
 _WORD_OR_DIGIT = re.compile(r"[0-9]+|[^\W\d_]+")
 _LOOK_BEHIND = 40
 _LOOK_AHEAD = 40
-_INDEX = {item.name: index for index, item in enumerate(_ALL)}
-_BOUNDED = {
-    item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
-    for item in _ALL
-}
-_MASTER = re.compile(
-    r"(?<![\w/.-])(?:"
-    + "|".join(f"(?P<{item.name}>{unnamed(item.regex.pattern)})" for item in _ALL)
-    + r")(?![\w]|[/-][0-9])",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Every form in priority order, and the one-pass alternation over all of them."""
+
+    forms: list[Pattern]
+    by_name: dict[str, Pattern]
+    index: dict[str, int]
+    bounded: dict[str, re.Pattern[str]]
+    master: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    """Compiled on first use, not at import: the alternation takes most of a second to
+    compile, and a rerun whose facts all come from the extraction cache never needs it."""
+    forms = [*_range_patterns(), *_FORMS]
+    master = re.compile(
+        r"(?<![\w/.-])(?:"
+        + "|".join(f"(?P<{item.name}>{unnamed(item.regex.pattern)})" for item in forms)
+        + r")(?![\w]|[/-][0-9])",
+        re.IGNORECASE,
+    )
+    return _Grammar(
+        forms=forms,
+        by_name={item.name: item for item in forms},
+        index={item.name: index for index, item in enumerate(forms)},
+        bounded={
+            item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
+            for item in forms
+        },
+        master=master,
+    )
