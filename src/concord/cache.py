@@ -1,16 +1,25 @@
 """A cache of extraction results, so that a rerun over unchanged sources skips the extractors.
 
-Extraction is a pure function of (source text, extractor settings). An entry is keyed by the
-hash of both, stored as one file written atomically (so concurrent xdist workers never see half
-of one, and a killed run leaves whole entries or none), and carries a checksum of its payload:
-an entry that does not parse, does not match its checksum or its key, or was written by another
-format version is ignored and rebuilt, never trusted.
+Extraction is a pure function of (source text, extractor settings, extractor code). An entry is
+keyed by a hash of all three and holds the payload (JSON) with its checksum, in one SQLite
+database under pytest's cache folder. SQLite gives what a folder of files would have to build:
+concurrent xdist workers serialise their writes through its locks, a run killed mid-write
+leaves the last committed transaction intact, and a rerun reads every entry it needs in a few
+queries instead of opening one file per source and extractor.
+
+Nothing read back is trusted: an entry whose checksum does not match its payload is rebuilt, and
+a database file that SQLite cannot read (truncated, overwritten) is moved aside and started
+afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
 from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -18,48 +27,60 @@ from typing import Any
 
 import orjson
 
-from concord.report.atomic import write_atomically
-
-FORMAT = 3  # 3: a header line (magic, format, key, checksum), then the JSON payload
-_MAGIC = "concord-extraction"
+FORMAT = 4  # 4: one SQLite database; the format is part of every key
+DATABASE = "extraction.sqlite3"
+# SQLite's default limit on bound parameters is 999 on older builds.
+_QUERY_CHUNK = 900
+_BUSY_SECONDS = 120.0  # a worker waits this long for another's write to finish
+_SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, checksum TEXT, payload BLOB)"
 
 
 @dataclass
 class ExtractionCache:
-    """Entries under `folder`; `hits`, `misses` and `rebuilt` count this process's lookups.
+    """The cache database in `folder`; `hits`, `misses` and `rebuilt` count this process's
+    lookups.
 
     Entries are addressed by the source's content digest (`Source.digest`), so the text is
-    hashed once per run however many extractors read it.
+    hashed once per run however many extractors read it. Nothing is kept in memory between
+    lookups: a rule's payloads are freed when the rule is done.
     """
 
     folder: Path
     hits: int = 0
     misses: int = 0
     rebuilt: int = 0
-    _memory: dict[str, Any] = field(default_factory=dict)
+    _connection: sqlite3.Connection | None = field(default=None, repr=False)
 
     def get(self, digest: str, settings: str) -> Any:
         """The cached payload for (content digest, settings), or None (a miss)."""
-        key = _key(digest, settings)
-        payload = self._memory.get(key)
-        if payload is None:
-            payload = self._read(self._path(key), key)
-        if payload is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._memory[key] = payload
-        return payload
+        return self.get_many([(digest, settings)])[0]
+
+    def get_many(self, wanted: Sequence[tuple[str, str]]) -> list[Any]:
+        """The payload of every (content digest, settings) pair, None where there is none."""
+        keys = [_key(digest, settings) for digest, settings in wanted]
+        stored = self._read(list(dict.fromkeys(keys)))
+        found = [stored.get(key) for key in keys]
+        hits = sum(1 for payload in found if payload is not None)
+        self.hits += hits
+        self.misses += len(found) - hits
+        return found
 
     def put(self, digest: str, settings: str, payload: Any) -> None:
         """Store a payload (plain JSON data), computed here or by a worker."""
-        key = _key(digest, settings)
-        body = orjson.dumps(payload)
-        header = f"{_MAGIC} {FORMAT} {key} {_digest(body)}\n".encode()
-        # No fsync: a torn entry fails its checksum and is rebuilt, so durability buys nothing
-        # here, and an fsync per entry would cost more than extracting the source again.
-        write_atomically(self._path(key), header + body, durable=False)
-        self._memory[key] = payload
+        self.put_many([(digest, settings, payload)])
+
+    def put_many(self, entries: Iterable[tuple[str, str, Any]]) -> None:
+        """Store several payloads in one transaction: all of them or, if the run is killed
+        first, none."""
+        rows = []
+        for digest, settings, payload in entries:
+            key = _key(digest, settings)
+            body = orjson.dumps(payload)
+            rows.append((key, _checksum(body), body))
+        if not rows:
+            return
+        with self._database() as connection:
+            connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
 
     def get_or_compute(self, digest: str, settings: str, compute: Callable[[], Any]) -> Any:
         payload = self.get(digest, settings)
@@ -68,32 +89,71 @@ class ExtractionCache:
             self.put(digest, settings, payload)
         return payload
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
-    def _read(self, path: Path, key: str) -> Any:
+    def _read(self, keys: Sequence[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError:
-            self.rebuilt += 1
-            return None
-        header, _, body = raw.partition(b"\n")
-        try:
-            magic, version, stored_key, checksum = header.decode("ascii").split(" ")
-            valid = (
-                magic == _MAGIC
-                and version == str(FORMAT)
-                and stored_key == key
-                and checksum == _digest(body)
-            )
-            if valid:
+            connection = self._connect()
+            for start in range(0, len(keys), _QUERY_CHUNK):
+                chunk = keys[start : start + _QUERY_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT key, checksum, payload FROM entries WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, checksum, body in rows:
+                    payload = self._verified(checksum, body)
+                    if payload is not None:
+                        found[key] = payload
+        except sqlite3.DatabaseError:
+            self._start_afresh()
+            return {}
+        return found
+
+    def _verified(self, checksum: str, body: Any) -> Any:
+        if isinstance(body, bytes) and checksum == _checksum(body):
+            try:
                 return orjson.loads(body)
-        except (ValueError, UnicodeDecodeError, orjson.JSONDecodeError):
-            pass
-        self.rebuilt += 1  # corrupted or stale: recompute and overwrite
+            except orjson.JSONDecodeError:
+                pass
+        self.rebuilt += 1  # corrupted: recompute and overwrite
         return None
+
+    @contextlib.contextmanager
+    def _database(self) -> Any:
+        try:
+            connection = self._connect()
+            with connection:  # one transaction: committed whole, or rolled back
+                yield connection
+        except sqlite3.DatabaseError:
+            # Unreadable file: start again; this run's writes are lost, results are not.
+            self._start_afresh()
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.folder / DATABASE, timeout=_BUSY_SECONDS)
+            # WAL: readers never block the writer; NORMAL: a killed process cannot corrupt a
+            # WAL database (only a power cut can lose the last transactions).
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(_SCHEMA)
+            connection.commit()
+            self._connection = connection
+        return self._connection
+
+    def _start_afresh(self) -> None:
+        """Move an unreadable database aside (kept for a bug report) and begin a new one."""
+        self.close()
+        self.rebuilt += 1
+        database = self.folder / DATABASE
+        for suffix in ("", "-wal", "-shm"):
+            part = database.with_name(database.name + suffix)
+            if part.exists():
+                part.replace(part.with_name(part.name + ".corrupt"))
 
 
 def content_digest(text: str) -> str:
@@ -105,5 +165,5 @@ def _key(digest: str, settings: str) -> str:
     return hashlib.sha256(f"{FORMAT}\x1f{settings}\x1f{digest}".encode()).hexdigest()
 
 
-def _digest(body: bytes) -> str:
+def _checksum(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()

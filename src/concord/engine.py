@@ -36,10 +36,18 @@ CHECKERS: dict[str, Checker] = {
         cache=context.cache,
         executor=context.executor,
     ),
-    "variants": lambda rule, corpus, context: check_variants(rule, corpus, context.stats),
-    "pattern": lambda rule, corpus, context: check_patterns(rule, corpus, context.stats),
-    "presence": lambda rule, corpus, context: check_presence(rule, corpus, context.stats),
-    "number": lambda rule, corpus, context: check_numbers(rule, corpus, context.stats),
+    "variants": lambda rule, corpus, context: check_variants(
+        rule, corpus, context.stats, context.cache
+    ),
+    "pattern": lambda rule, corpus, context: check_patterns(
+        rule, corpus, context.stats, context.cache
+    ),
+    "presence": lambda rule, corpus, context: check_presence(
+        rule, corpus, context.stats, context.cache
+    ),
+    "number": lambda rule, corpus, context: check_numbers(
+        rule, corpus, context.stats, context.cache
+    ),
 }
 
 

@@ -36,6 +36,8 @@ Task = tuple[FactKind, str, list[tuple[str, str]]]
 
 # More batches than workers, so a slow batch does not leave the other workers idle at the end.
 _BATCHES_PER_WORKER = 4
+# Sources extracted (and stored) per round of the map.
+_WAVE = 2000
 
 
 @dataclass(frozen=True)
@@ -81,38 +83,44 @@ def extract(
     """The payload of every source, in order: cached ones read back, the rest computed by
     `executor` (in this process when None) and stored in the cache."""
     own = own if own is not None else [""] * len(sources)
+    settings = [extraction.settings(own_settings) for own_settings in own]
     payloads: list[Payload | None] = [None] * len(sources)
-    missing: list[int] = []
-    for index, source in enumerate(sources):
-        if cache is not None:
-            payloads[index] = cache.get(source.digest, extraction.settings(own[index]))
-        if payloads[index] is None:
-            missing.append(index)
-    if missing:
-        workers = executor.workers if executor is not None else 1
-        batches = _batches([sources[index] for index in missing], workers)
-        tasks: list[Task] = []
-        cursor = 0
-        for size in batches:
-            chosen = missing[cursor : cursor + size]
-            tasks.append(
-                (
-                    extraction.kind,
-                    extraction.shared,
-                    [(sources[index].text, own[index]) for index in chosen],
-                )
-            )
-            cursor += size
-        if executor is None:
-            results = [run_task(task) for task in tasks]
-        else:
-            results = executor.map(run_task, tasks)
-        computed = [payload for batch in results for payload in batch]
-        for index, payload in zip(missing, computed, strict=True):
+    if cache is not None:
+        wanted = [(source.digest, key) for source, key in zip(sources, settings, strict=True)]
+        payloads = cache.get_many(wanted)
+    missing = [index for index, payload in enumerate(payloads) if payload is None]
+    # In waves, each stored when done: a run killed halfway keeps the waves it finished.
+    for wave_start in range(0, len(missing), _WAVE):
+        wave = missing[wave_start : wave_start + _WAVE]
+        computed = _compute(extraction, [sources[index] for index in wave], own, wave, executor)
+        for index, payload in zip(wave, computed, strict=True):
             payloads[index] = payload
-            if cache is not None:
-                cache.put(sources[index].digest, extraction.settings(own[index]), payload)
+        if cache is not None:
+            cache.put_many(
+                (sources[index].digest, settings[index], payloads[index]) for index in wave
+            )
     return [payload if payload is not None else [] for payload in payloads]
+
+
+def _compute(
+    extraction: Extraction,
+    chosen: Sequence[Source],
+    own: Sequence[str],
+    indexes: Sequence[int],
+    executor: Executor | None,
+) -> list[Payload]:
+    workers = executor.workers if executor is not None else 1
+    tasks: list[Task] = []
+    cursor = 0
+    for size in _batches(chosen, workers):
+        part = range(cursor, cursor + size)
+        items = [(chosen[position].text, own[indexes[position]]) for position in part]
+        tasks.append((extraction.kind, extraction.shared, items))
+        cursor += size
+    results = (
+        [run_task(task) for task in tasks] if executor is None else executor.map(run_task, tasks)
+    )
+    return [payload for batch in results for payload in batch]
 
 
 def run_task(task: Task) -> list[Payload]:
@@ -137,13 +145,14 @@ def run_task(task: Task) -> list[Payload]:
 
 @once
 def code_fingerprint() -> str:
-    """A hash of every extractor's source: results cached by other code are stale."""
+    """A hash of the package's source: results cached by other code are stale. All of it, not
+    only the extractors: rules cache what they read too (`concord.rule_map`), and a stale
+    entry costs a wrong finding while a spurious miss costs one extraction."""
     digest = hashlib.sha256()
-    folder = Path(__file__).parent / "extract"
+    folder = Path(__file__).parent
     for path in sorted(folder.rglob("*.py")):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
-    digest.update(Path(__file__).parent.joinpath("lexicon.py").read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -4,8 +4,10 @@ corrupted or foreign entry is rebuilt, never trusted."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
+from concord.cache import DATABASE
 from concord.cache import ExtractionCache
 from concord.cache import content_digest
 from concord.compare.dates import check_dates
@@ -13,6 +15,9 @@ from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.corpus import Corpus
 from concord.execute.local import LocalExecutor
+from concord.extraction import Extraction
+from concord.extraction import date_settings
+from concord.extraction import extract
 from concord.rules import DateRule
 from concord.rules import NameRule
 from concord.rules import Person
@@ -32,9 +37,11 @@ def test_a_rerun_reuses_every_result_and_finds_the_same(tmp_path: Path) -> None:
     fresh = check_dates(RULE, corpus)
     first = ExtractionCache(tmp_path)
     assert check_dates(RULE, corpus, cache=first) == fresh
-    assert (first.hits, first.misses) == (0, 3)
-    second = ExtractionCache(tmp_path)  # a new process: only the files remain
+    # Per source: the rule's reading (the dates of its event) and the date extraction.
+    assert (first.hits, first.misses) == (0, 6)
+    second = ExtractionCache(tmp_path)  # a new process: only the database remains
     assert check_dates(RULE, corpus, cache=second) == fresh
+    # The rule's readings alone: the date reader is never asked.
     assert (second.hits, second.misses) == (3, 0)
 
 
@@ -44,7 +51,8 @@ def test_a_changed_source_alone_is_extracted_again(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path)
     corpus = Corpus.from_texts(changed, PUBLISHED)
     assert check_dates(RULE, corpus, cache=cache) == check_dates(RULE, corpus)
-    assert (cache.hits, cache.misses) == (2, 1)
+    # a and c: their readings; b: its reading missed, then its extraction.
+    assert (cache.hits, cache.misses) == (2, 2)
 
 
 def test_other_settings_are_other_entries(tmp_path: Path) -> None:
@@ -52,21 +60,52 @@ def test_other_settings_are_other_entries(tmp_path: Path) -> None:
     check_dates(RULE, corpus, cache=ExtractionCache(tmp_path))
     cache = ExtractionCache(tmp_path)
     check_dates(RULE.model_copy(update={"week_start": "sunday"}), corpus, cache=cache)
-    assert cache.misses == 3
+    assert (cache.hits, cache.misses) == (0, 6)
+
+
+def _extract_dates(corpus: Corpus, cache: ExtractionCache) -> list[list[dict[str, object]]]:
+    own = [date_settings(source) for source in corpus]
+    return extract(Extraction.dates("monday"), corpus.sources, cache, None, own)
 
 
 def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
     corpus = Corpus.from_texts(TEXTS, PUBLISHED)
+    expected = _extract_dates(corpus, ExtractionCache(tmp_path))
+    assert all(expected)
+    with sqlite3.connect(tmp_path / DATABASE) as database:
+        keys = [key for (key,) in database.execute("SELECT key FROM entries ORDER BY key")]
+        # Torn: a payload cut short. Tampered: a payload changed under its checksum.
+        torn = "UPDATE entries SET payload = substr(payload, 1, 9) WHERE key = ?"
+        database.execute(torn, keys[:1])
+        database.execute(
+            "UPDATE entries SET payload = CAST(replace(CAST(payload AS TEXT), '2023', '2024') "
+            "AS BLOB) WHERE key = ?",
+            keys[1:2],
+        )
+    cache = ExtractionCache(tmp_path)
+    assert _extract_dates(corpus, cache) == expected
+    assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)
+    rerun = ExtractionCache(tmp_path)
+    assert _extract_dates(corpus, rerun) == expected
+    assert (rerun.rebuilt, rerun.misses, rerun.hits) == (0, 0, 3)
+    other = ExtractionCache(tmp_path)
+    assert other.get_or_compute(content_digest(TEXTS["a"]), "x", lambda: [1]) == [1]
+    assert other.get(content_digest(TEXTS["a"]), "x") == [1]
+
+
+def test_an_unreadable_database_is_set_aside_and_started_afresh(tmp_path: Path) -> None:
+    corpus = Corpus.from_texts(TEXTS, PUBLISHED)
     expected = check_dates(RULE, corpus, cache=ExtractionCache(tmp_path))
-    entries = sorted(tmp_path.rglob("*.json"))
-    entries[0].write_bytes(entries[0].read_bytes()[:-7])  # torn: a killed writer, a full disk
-    # Tampered: the payload changed under an intact header, so its checksum no longer holds.
-    header, _, body = entries[1].read_bytes().partition(b"\n")
-    entries[1].write_bytes(header + b"\n" + body.replace(b"2023", b"2024"))
+    (tmp_path / DATABASE).write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"{DATABASE}{suffix}").unlink(missing_ok=True)
     cache = ExtractionCache(tmp_path)
     assert check_dates(RULE, corpus, cache=cache) == expected
-    assert (cache.rebuilt, cache.misses, cache.hits) == (2, 2, 1)
-    assert ExtractionCache(tmp_path).get_or_compute(content_digest(TEXTS["a"]), "x", lambda: [1]) == [1]
+    assert cache.rebuilt >= 1
+    assert (tmp_path / f"{DATABASE}.corrupt").exists()
+    rerun = ExtractionCache(tmp_path)
+    assert check_dates(RULE, corpus, cache=rerun) == expected
+    assert (rerun.hits, rerun.misses) == (3, 0)
 
 
 def test_quotes_are_cached_too(tmp_path: Path) -> None:

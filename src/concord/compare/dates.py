@@ -22,11 +22,14 @@ from concord.extract.temporal.calendar import month
 from concord.extract.temporal.calendar import week_of
 from concord.extract.temporal.calendar import years
 from concord.extract.temporal.facts import fact_from_json
+from concord.extract.temporal.facts import fact_to_json
 from concord.extraction import Extraction
+from concord.extraction import Payload
 from concord.extraction import date_settings
 from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
+from concord.rule_map import mapped
 from concord.rules.date import DateRule
 
 _COARSENESS = {
@@ -69,10 +72,19 @@ def check_dates(
     resolved: list[Dated] = []
     sources = corpus.sources
     own = [date_settings(source) for source in sources]
-    payloads = extract(Extraction.dates(rule.week_start), sources, cache, executor, own)
-    for source, payload in zip(sources, payloads, strict=True):
-        facts = [fact_from_json(item) for item in payload]
-        selected = scope.select(source.text, facts, source.sentences)
+
+    def read(chosen: Sequence[Source]) -> list[Payload]:
+        """The dates of each source that date this rule's event, as JSON."""
+        own_chosen = [date_settings(source) for source in chosen]
+        extraction = Extraction.dates(rule.week_start)
+        payloads = extract(extraction, chosen, cache, executor, own_chosen)
+        return [
+            [fact_to_json(fact) for fact in _selected(scope, source, payload)]
+            for source, payload in zip(chosen, payloads, strict=True)
+        ]
+
+    for source, payload in zip(sources, mapped(rule, sources, cache, read, own), strict=True):
+        selected = [fact_from_json(item) for item in payload]
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(selected)
         for fact in selected:
@@ -88,6 +100,13 @@ def check_dates(
     if clash is not None:
         findings.append(_disagreement(rule, resolved, clash))
     return findings
+
+
+def _selected(scope: EventScope, source: Source, payload: Payload) -> list[TemporalFact]:
+    if not payload:
+        return []
+    facts = [fact_from_json(item) for item in payload]
+    return scope.select(source.text, facts, source.sentences)
 
 
 def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:

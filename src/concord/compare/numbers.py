@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
@@ -13,6 +15,7 @@ from concord.extract.numbers import read_amount
 from concord.findings import Finding
 from concord.findings import Location
 from concord.patterns import pattern_spans
+from concord.rule_map import mapped
 from concord.rules.number import NumberRule
 
 
@@ -26,9 +29,20 @@ class Stated:
 
 
 def check_numbers(
-    rule: NumberRule, corpus: Corpus, stats: dict[str, int] | None = None
+    rule: NumberRule,
+    corpus: Corpus,
+    stats: dict[str, int] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> list[Finding]:
-    stated = [item for source in corpus for item in _stated(rule, source)]
+    def read(chosen: Sequence[Source]) -> list[list[list[int]]]:
+        return [[list(span) for span in _spans(rule, source)] for source in chosen]
+
+    spans = mapped(rule, corpus.sources, cache, read)
+    stated = [
+        item
+        for source, found in zip(corpus.sources, spans, strict=True)
+        for item in _stated(source, found)
+    ]
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + len(stated)
     if len(stated) < 2:
@@ -42,9 +56,14 @@ def check_numbers(
     return _all_agree(rule, stated, slack)
 
 
-def _stated(rule: NumberRule, source: Source) -> list[Stated]:
+def _spans(rule: NumberRule, source: Source) -> list[tuple[int, int]]:
+    return list(
+        pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case, group="value")
+    )
+
+
+def _stated(source: Source, spans: Sequence[Sequence[int]]) -> list[Stated]:
     found = []
-    spans = pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case, group="value")
     for start, end in spans:
         amount = read_amount(source.text[start:end])
         if amount is not None:

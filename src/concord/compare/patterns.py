@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
@@ -16,6 +17,7 @@ from concord.findings import Finding
 from concord.findings import Location
 from concord.patterns import literal_spans
 from concord.patterns import pattern_spans
+from concord.rule_map import mapped
 from concord.rules.pattern import PatternRule
 
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -31,9 +33,20 @@ class Value:
 
 
 def check_patterns(
-    rule: PatternRule, corpus: Corpus, stats: dict[str, int] | None = None
+    rule: PatternRule,
+    corpus: Corpus,
+    stats: dict[str, int] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> list[Finding]:
-    values = [value for source in corpus for value in _values(rule, source)]
+    def read(chosen: Sequence[Source]) -> list[list[list[int]]]:
+        return [[list(span) for span in _spans(rule, source)] for source in chosen]
+
+    spans = mapped(rule, corpus.sources, cache, read)
+    values = [
+        _value(rule, source, start, end)
+        for source, found in zip(corpus.sources, spans, strict=True)
+        for start, end in found
+    ]
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + len(values)
     by_key: dict[str, list[Value]] = defaultdict(list)
@@ -53,11 +66,11 @@ def check_patterns(
     return [_all_agree(rule, by_key, sources_of)]
 
 
-def _values(rule: PatternRule, source: Source) -> Iterator[Value]:
-    found = pattern_spans(rule.patterns, source.text, ignore_case=rule.ignore_case, group="value")
-    literals = literal_spans(rule.literals, source.text, ignore_case=rule.ignore_case)
-    for start, end in (*found, *literals):
-        yield _value(rule, source, start, end)
+def _spans(rule: PatternRule, source: Source) -> Iterator[tuple[int, int]]:
+    yield from pattern_spans(
+        rule.patterns, source.text, ignore_case=rule.ignore_case, group="value"
+    )
+    yield from literal_spans(rule.literals, source.text, ignore_case=rule.ignore_case)
 
 
 def _value(rule: PatternRule, source: Source, start: int, end: int) -> Value:

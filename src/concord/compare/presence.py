@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Sequence
 
+from concord.cache import ExtractionCache
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.findings import Finding
 from concord.findings import Location
 from concord.patterns import literal_spans
 from concord.patterns import pattern_spans
+from concord.rule_map import mapped
 from concord.rules.presence import PresenceRule
 
 
 def check_presence(
-    rule: PresenceRule, corpus: Corpus, stats: dict[str, int] | None = None
+    rule: PresenceRule,
+    corpus: Corpus,
+    stats: dict[str, int] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> list[Finding]:
-    found = {source.id: list(_matches(rule, source)) for source in corpus}
+    def read(chosen: Sequence[Source]) -> list[list[list[int]]]:
+        return [[list(span) for span in _matches(rule, source)] for source in chosen]
+
+    spans = mapped(rule, corpus.sources, cache, read)
+    found = {
+        source.id: [(start, end) for start, end in found_spans]
+        for source, found_spans in zip(corpus.sources, spans, strict=True)
+    }
     holding = [source for source in corpus if found[source.id]]
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + sum(len(spans) for spans in found.values())

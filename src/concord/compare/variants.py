@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.findings import Finding
 from concord.findings import Location
+from concord.rule_map import mapped
 from concord.rules.variants import VariantGroup
 from concord.rules.variants import VariantsRule
 
@@ -39,16 +42,34 @@ def variant_pattern(group: VariantGroup) -> re.Pattern[str]:
 
 
 def check_variants(
-    rule: VariantsRule, corpus: Corpus, stats: dict[str, int] | None = None
+    rule: VariantsRule,
+    corpus: Corpus,
+    stats: dict[str, int] | None = None,
+    cache: ExtractionCache | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for group in rule.groups:
-        pattern = variant_pattern(group)
+    patterns = [variant_pattern(group) for group in rule.groups]
+
+    def read(chosen: Sequence[Source]) -> list[list[list[list[int]]]]:
+        """Per source, per group: [variant index, start, end] of every spelling found."""
+        return [
+            [
+                [
+                    [int(match.lastgroup[1:]), match.start(), match.end()]
+                    for match in pattern.finditer(source.text)
+                    if match.lastgroup
+                ]
+                for pattern in patterns
+            ]
+            for source in chosen
+        ]
+
+    found = mapped(rule, corpus.sources, cache, read)
+    for number, group in enumerate(rule.groups):
         occurrences = [
-            Occurrence(source, group.variants[int(match.lastgroup[1:])], match.start(), match.end())
-            for source in corpus
-            for match in pattern.finditer(source.text)
-            if match.lastgroup
+            Occurrence(source, group.variants[variant], start, end)
+            for source, groups in zip(corpus.sources, found, strict=True)
+            for variant, start, end in groups[number]
         ]
         if stats is not None:
             stats["matched"] = stats.get("matched", 0) + len(occurrences)
