@@ -169,7 +169,10 @@ class ExampleItem(pytest.Item):
 
     def runtest(self) -> None:
         corpus = Corpus.from_texts(self.example.sources, self.example.published)
-        context = RunContext.of(self.project.rules.document.rules)
+        # The cache too: an example's readings are as pure as a source's, and without them
+        # every run would compile the date grammar for a three-line example.
+        settings = self.config.stash[SETTINGS_KEY]
+        context = RunContext.of(self.project.rules.document.rules, settings.cache)
         findings = run_rule(self.rule, corpus, context)
         if not _as_expected(findings, self.example.findings):
             raise ExampleMismatch(findings, corpus)

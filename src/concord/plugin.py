@@ -150,7 +150,9 @@ def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Col
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.resolve() == parent.config.stash[SETTINGS_KEY].rules_path:
+    # Called for every file under checks/, the corpus included: compare names before paths.
+    rules_path = parent.config.stash[SETTINGS_KEY].rules_path
+    if file_path.name == rules_path.name and file_path.resolve() == rules_path:
         return RulesFile.from_parent(parent, path=file_path)
     return None
 

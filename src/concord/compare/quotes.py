@@ -31,6 +31,7 @@ from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
 from concord.lexicon import FUNCTION_WORDS
+from concord.rule_map import mapped
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
 
@@ -74,8 +75,16 @@ def check_quotes(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
-    payloads = extract(Extraction.quotes(people), corpus.sources, cache, executor)
-    versions = _versions(rule, corpus, payloads)
+    def read(chosen: Sequence[Source]) -> list[Payload]:
+        payloads = extract(Extraction.quotes(people), chosen, cache, executor)
+        return [
+            _readings(rule, source.text, payload)
+            for source, payload in zip(chosen, payloads, strict=True)
+        ]
+
+    # The people are part of what the rule reads: a speaker is resolved to a declared name.
+    own = [Extraction.quotes(people).shared] * len(corpus)
+    versions = _versions(corpus, mapped(rule, corpus.sources, cache, read, own))
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + sum(len(v.occurrences) for v in versions)
     groups = _same_quotes(rule, versions)
@@ -95,19 +104,47 @@ def check_quotes(
     return findings
 
 
-def _versions(rule: QuoteRule, corpus: Corpus, payloads: Sequence[Payload]) -> list[Version]:
-    by_words: dict[tuple[str, ...], Version] = {}
-    for source, payload in zip(corpus.sources, payloads, strict=True):
-        for item in payload:
-            quote = Quote.from_json(item)
-            if quote.depth:
+def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:
+    """The units of one source's quotes that the rule compares, with their words, as JSON."""
+    found: Payload = []
+    for item in payload:
+        quote = Quote.from_json(item)
+        if quote.depth:
+            continue
+        for start, end, segments in _units(rule, text, quote):
+            words = wording(segments)
+            if words.size < rule.min_words:
                 continue
-            for start, end, segments in _units(rule, source.text, quote):
-                words = wording(segments)
-                if words.size < rule.min_words:
-                    continue
-                version = by_words.setdefault(words.keys, Version(words))
-                version.occurrences.append(Occurrence(source, quote, start, end))
+            found.append(
+                {
+                    "quote": item,
+                    "start": start,
+                    "end": end,
+                    "shown": words.shown,
+                    "keys": words.keys,
+                    "segments": words.segments,
+                    "written": words.written,
+                }
+            )
+    return found
+
+
+def _versions(corpus: Corpus, readings: Sequence[Payload]) -> list[Version]:
+    by_words: dict[tuple[str, ...], Version] = {}
+    for source, found in zip(corpus.sources, readings, strict=True):
+        for item in found:
+            keys = tuple(item["keys"])
+            version = by_words.get(keys)
+            if version is None:
+                words = Wording(
+                    tuple(item["shown"]),
+                    keys,
+                    tuple(tuple(segment) for segment in item["segments"]),
+                    item["written"],
+                )
+                version = by_words[keys] = Version(words)
+            quote = Quote.from_json(item["quote"])
+            version.occurrences.append(Occurrence(source, quote, item["start"], item["end"]))
     return list(by_words.values())
 
 
