@@ -89,6 +89,17 @@ class ExtractionCache:
             self.put(digest, settings, payload)
         return payload
 
+    def verify(self) -> tuple[int, int]:
+        """Read every entry back: (entries that verify, entries that do not)."""
+        try:
+            keys = [key for (key,) in self._connect().execute("SELECT key FROM entries")]
+        except sqlite3.DatabaseError:
+            self._start_afresh()
+            return 0, 1
+        before = self.rebuilt
+        good = len(self._read(keys))
+        return good, self.rebuilt - before
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()

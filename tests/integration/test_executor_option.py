@@ -1,0 +1,130 @@
+"""`--concord-executor` and `--concord-jobs` as users give them: the same reports whatever runs
+the extraction (serially, in processes, on Dask, under xdist), and bad values refused in one
+line before anything runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
+
+from tests.generated import corpora
+from tests.helpers import ROOT
+
+REPORTS = ["concord.html", "concord.json", "concord.md", "concord.sarif"]
+WAYS = {
+    "processes": ["--concord-jobs", "2"],
+    "dask": ["--concord-executor", "dask-local"],
+    "xdist": ["-n", "2"],
+}
+
+
+def _write_project(root: Path, texts: dict[str, str], published: dict[str, dt.date]) -> None:
+    sources = root / "checks" / "sources"
+    shutil.rmtree(root / "checks", ignore_errors=True)
+    sources.mkdir(parents=True)
+    for source_id, text in texts.items():
+        (sources / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    bundled = (ROOT / "rules.toml").read_text(encoding="utf-8")
+    header = 'version = 1\n\n[corpus]\ninclude = ["checks/sources/*.txt"]\ndate_order = "DMY"\n'
+    for source_id, day in published.items():
+        header += f"\n[sources.{source_id}]\npublished = {day.isoformat()}\n"
+    (root / "rules.toml").write_text(header + "\n" + bundled[bundled.index("[[rules]]") :])
+
+
+def _reports(pytester: pytest.Pytester, *arguments: str) -> dict[str, str]:
+    reports = pytester.path / "reports"
+    shutil.rmtree(reports, ignore_errors=True)
+    result = pytester.runpytest_subprocess("checks/", "--concord-no-cache", *arguments)
+    assert result.ret in (0, 1), result.stdout.str()[-2000:]
+    return {name: (reports / name).read_text(encoding="utf-8") for name in REPORTS}
+
+
+@given(generated=corpora)
+@settings(
+    max_examples=2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_every_way_of_running_writes_the_same_reports(
+    pytester: pytest.Pytester, generated: tuple[dict[str, str], dict[str, dt.date]]
+) -> None:
+    _write_project(pytester.path, *generated)
+    serial = _reports(pytester)
+    for way, arguments in WAYS.items():
+        assert _reports(pytester, *arguments) == serial, way
+
+
+def test_the_bundled_corpus_on_dask_writes_the_same_reports(pytester: pytest.Pytester) -> None:
+    shutil.copytree(ROOT / "checks" / "sources", pytester.path / "checks" / "sources")
+    shutil.copy(ROOT / "rules.toml", pytester.path / "rules.toml")
+    schema = pytester.path / "src" / "concord" / "rules"
+    schema.mkdir(parents=True)
+    shutil.copy(ROOT / "src/concord/rules/rules.schema.json", schema)
+    serial = _reports(pytester)
+    assert json.loads(serial["concord.json"])["summary"]["findings"] == 13  # as the golden file
+    assert _reports(pytester, "--concord-executor", "dask-local", "--concord-jobs", "2") == serial
+
+
+def test_the_executor_can_be_set_in_the_ini_file(pytester: pytest.Pytester) -> None:
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken. Gang said so."}, {})
+    pytester.makeini("[pytest]\nconcord_executor = nowhere\n")
+    result = pytester.runpytest("checks/")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: pytest-concord: --concord-executor 'nowhere' is not*"])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--concord-executor", "dask://scheduler"],
+            "ERROR: pytest-concord: --concord-executor 'dask://scheduler' is not an executor; "
+            "fix: use one of local, dask-local or dask://HOST:PORT "
+            "(for example dask://scheduler.example:8786)",
+        ),
+        (
+            ["--concord-jobs", "0"],
+            "ERROR: pytest-concord: --concord-jobs 0 is not a number of processes; "
+            "fix: give 1 or more",
+        ),
+    ],
+)
+def test_a_bad_value_is_one_usage_error(
+    pytester: pytest.Pytester, arguments: list[str], message: str
+) -> None:
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken."}, {})
+    result = pytester.runpytest("checks/", *arguments)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert result.stderr.lines[0] == message
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def test_an_unreachable_scheduler_is_one_usage_error(pytester: pytest.Pytester) -> None:
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken."}, {})
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = pytester.runpytest_subprocess("checks/", f"--concord-executor=dask://127.0.0.1:{port}")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        [
+            f"ERROR: pytest-concord: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: *"
+            "; fix: start one (`dask scheduler`, then `dask worker ADDRESS`) or correct "
+            "--concord-executor"
+        ]
+    )
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def test_a_run_without_rules_never_starts_the_executor(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_plain="def test_ok():\n    pass\n")
+    result = pytester.runpytest("test_plain.py", "--concord-executor=dask://127.0.0.1:9")
+    result.assert_outcomes(passed=1)
