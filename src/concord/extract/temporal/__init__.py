@@ -21,6 +21,7 @@ from concord.extract.temporal.facts import Granularity
 from concord.extract.temporal.facts import Interval
 from concord.extract.temporal.facts import Resolution
 from concord.extract.temporal.facts import TemporalFact
+from concord.extract.temporal.facts import Tense
 from concord.extract.temporal.reading import Context
 from concord.extract.temporal.reading import DateOrder
 from concord.extract.temporal.scan import scan
@@ -42,8 +43,17 @@ def dates(
     is read when both orders are possible (without it, such a date is left unresolved).
     """
 
+    tenses: dict[tuple[int, int], Tense] = {}
+
+    def tense_of(start: int, end: int) -> Tense:
+        """Asked once to resolve an expression and once to describe it: worked out once."""
+        span = (start, end)
+        if span not in tenses:
+            tenses[span] = tense_before(text, start, end)
+        return tenses[span]
+
     def context_at(start: int, end: int) -> Context:
-        return Context(reference, tense_before(text, start, end), week_start, date_order)
+        return Context(reference, tense_of(start, end), week_start, date_order)
 
     facts = []
     for hit in scan(text, context_at):
@@ -68,7 +78,7 @@ def dates(
                 interval=reading.interval,
                 duration=reading.duration,
                 reference=reference if reading.relative and reference is not None else None,
-                tense=tense_before(text, hit.start, hit.end),
+                tense=tense_of(hit.start, hit.end),
                 note=reading.note,
                 reason=reading.reason,
             )

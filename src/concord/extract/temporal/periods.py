@@ -239,7 +239,7 @@ def _year_to_date(match: re.Match[str], context: Context) -> Reading | None:
 _QUARTER = (
     r"(?:(?P<year_a>" + YEAR + r") ?(?:the )?|(?P<rel_a>this|next|last) year['’]s )?"
     r"(?:(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?: |-|- )"
-    r"(?P<unit_word>quarter|half)|(?P<letter>[QH])(?P<number>[1-4]))"
+    r"(?P<unit_word>quarter|half)|(?P<letter>[qh])(?P<number>[1-4]))"
     r"(?:(?: of|,)? (?P<year_b>"
     + ANY_YEAR
     + r")|(?: of)? (?P<rel>this|next|last) year)?(?![0-9a-z])"
