@@ -4,6 +4,7 @@ documents, cold and warm, plus the extractors' throughput on one core.
     python benchmarks/pipeline.py                    # 1k, 10k, 20k documents, 2 processes
     python benchmarks/pipeline.py --sizes 1000 --jobs 1
     python benchmarks/pipeline.py --executor dask-local
+    python benchmarks/pipeline.py --sizes 10000 --compare-dask   # Dask finds the same
 
 Each project is the bundled rules over the seeds repeated with shuffled paragraphs and known
 faults injected (see corpora.py); every run's JSON report is checked for all of them. For each
@@ -32,6 +33,7 @@ from corpora import make_corpus
 from corpora import write_project
 
 from concord.config import load_rules
+from concord.extract import dates
 from concord.extraction import Extraction
 from concord.extraction import date_settings
 from concord.extraction import extract
@@ -98,7 +100,9 @@ def faults_found(report_path: Path) -> dict[str, int]:
     return found
 
 
-def bench_size(count: int, arguments: list[str], keep: bool) -> dict[str, Run]:
+def bench_size(
+    count: int, arguments: list[str], keep: bool, compare_dask: bool = False
+) -> dict[str, Run]:
     folder = Path(tempfile.mkdtemp(prefix=f"concord-bench-{count}-"))
     try:
         write_project(folder, count)
@@ -107,7 +111,15 @@ def bench_size(count: int, arguments: list[str], keep: bool) -> dict[str, Run]:
         runs = {"start-up": run_pytest(folder, ["checks/", "--co", "-p", "no:concord"])}
         runs["cold"] = run_pytest(folder, ["checks/", *arguments])
         found = faults_found(folder / "reports" / "concord.json")
+        cold_report = (folder / "reports" / "concord.json").read_text(encoding="utf-8")
         runs["warm"] = run_pytest(folder, ["checks/", *arguments])
+        warm_report = (folder / "reports" / "concord.json").read_text(encoding="utf-8")
+        print(f"  warm report identical to cold: {warm_report == cold_report}")
+        if compare_dask:
+            dask = [*arguments, "--concord-executor=dask-local", "--concord-no-cache"]
+            runs["dask, no cache"] = run_pytest(folder, ["checks/", *dask])
+            dask_report = (folder / "reports" / "concord.json").read_text(encoding="utf-8")
+            print(f"  Dask report identical to local: {dask_report == cold_report}")
         changed = folder / "checks" / "sources" / "doc000003.txt"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nAn added line.\n", "utf-8")
         runs["one changed"] = run_pytest(folder, ["checks/", *arguments])
@@ -149,6 +161,9 @@ def bench_extraction(count: int) -> None:
         "dates": (Extraction.dates("monday"), [date_settings(source) for source in sources]),
         "quotes": (Extraction.quotes(people), None),
     }
+    started = time.perf_counter()
+    dates("Blinken visits on June 18, 2023.")  # the date grammar compiles on first use
+    print(f"  (date grammar compiled once per process: {time.perf_counter() - started:.2f} s)")
     total = 0.0
     for kind, (extraction, own) in kinds.items():
         started = time.perf_counter()
@@ -167,6 +182,11 @@ def main() -> int:
     parser.add_argument("--executor", default="local", help="--concord-executor for the runs")
     parser.add_argument("--extraction-docs", type=int, default=1000, help="0 skips it")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument(
+        "--compare-dask",
+        action="store_true",
+        help="also run each project on a local Dask cluster and compare the JSON reports",
+    )
     arguments = parser.parse_args()
     if arguments.extraction_docs:
         bench_extraction(arguments.extraction_docs)
@@ -175,7 +195,8 @@ def main() -> int:
     print(f"\npytest checks/ {' '.join(options)} on {os.cpu_count()} cores")
     cold = {}
     for count in sizes:
-        cold[count] = bench_size(count, options, arguments.keep)["cold"].seconds
+        runs = bench_size(count, options, arguments.keep, arguments.compare_dask)
+        cold[count] = runs["cold"].seconds
     if 10_000 in cold and 20_000 in cold:
         print(f"\n20k / 10k documents, cold: {cold[20_000] / cold[10_000]:.2f}")
     return 0

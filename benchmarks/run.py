@@ -1,7 +1,8 @@
-"""Throughput of the extractors and rules on a corpus made by repeating and varying the seeds.
+"""Throughput of each extractor and each whole rule, in this process, on a corpus made by
+repeating and varying the seeds (the end-to-end pipeline is benchmarks/pipeline.py).
 
     python benchmarks/run.py                 # 10,000 documents, every kind
-    python benchmarks/run.py --docs 1000 --kind date
+    python benchmarks/run.py --docs 1000 --kind date --jobs 2
 
 Prints MB/s and documents/s for each extractor alone (one core) and for each whole rule
 (extraction plus comparison), and checks that the faults injected into the corpus are found.
@@ -10,12 +11,13 @@ Prints MB/s and documents/s for each extractor alone (one core) and for each who
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import random
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from corpora import ROOT
+from corpora import make_corpus
 
 from concord.cache import ExtractionCache
 from concord.compare.dates import check_dates
@@ -23,6 +25,7 @@ from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.config import load_rules
 from concord.corpus import Corpus
+from concord.execute.local import LocalExecutor
 from concord.extract import dates
 from concord.extract import quotes
 from concord.extract.names import NameMatcher
@@ -30,47 +33,6 @@ from concord.rules import DateRule
 from concord.rules import NameRule
 from concord.rules import Person
 from concord.rules import QuoteRule
-
-ROOT = Path(__file__).resolve().parents[1]
-# The seeds' publication dates, as rules.toml declares them or their datelines give them.
-PUBLISHED = {
-    "001": dt.date(2023, 6, 14),
-    "002": dt.date(2023, 6, 14),
-    "003": dt.date(2023, 6, 14),
-    "004": dt.date(2023, 6, 18),
-}
-NAME_FAULT = "Gang told reporters so."
-DATE_FAULT = "Blinken will visit Beijing on July 30, 2023."
-QUOTE_FAULT = (
-    "“We’re not going to Beijing with the intent of having any kind of breakthrough or "
-    "transformation in the way that we deal with one another,” Daniel Kritenbrink told reporters."
-)
-
-
-def make_corpus(count: int, seed: int = 7) -> Corpus:
-    """`count` documents: the seeds with paragraphs shuffled. Every 10th one calls Qin Gang
-    "Gang"; every 10th one (another) dates Blinken's visit to July 30; every 10th one (a third)
-    rewords Kritenbrink's quote."""
-    paths = sorted((ROOT / "checks/sources").glob("*.txt"))
-    seeds = [(path.name[:3], path.read_text(encoding="utf-8")) for path in paths]
-    chooser = random.Random(seed)
-    texts, published = {}, {}
-    for index in range(count):
-        seed_id, text = seeds[index % len(seeds)]
-        paragraphs = text.split("\n\n")
-        chooser.shuffle(paragraphs)
-        text = "\n\n".join(paragraphs)
-        if index % 10 == 0:
-            text = "Qin Gang spoke on the phone.\n\n" + text + f"\n\n{NAME_FAULT}\n"
-        if index % 10 == 5:
-            text = text + f"\n\n{DATE_FAULT}\n"
-        if index % 10 == 7:
-            text = text + f"\n\n{QUOTE_FAULT}\n"
-        document_id = f"doc{index:06d}"
-        texts[document_id] = text
-        if seed_id in PUBLISHED:
-            published[document_id] = PUBLISHED[seed_id]
-    return Corpus.from_texts(texts, published)
 
 
 def _rate(megabytes: float, documents: int, seconds: float) -> str:
@@ -106,7 +68,9 @@ def bench_dates(rule: DateRule, corpus: Corpus, megabytes: float, jobs: int = 1)
     whole_rule = time.perf_counter() - started
     if jobs > 1:
         started = time.perf_counter()
-        check_dates(rule, corpus, jobs=jobs)
+        executor = LocalExecutor(jobs)
+        check_dates(rule, corpus, executor=executor)
+        executor.close()
         in_processes = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
         check_dates(rule, corpus, cache=ExtractionCache(Path(folder)))

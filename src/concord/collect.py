@@ -125,6 +125,12 @@ class RuleItem(pytest.Item):
         if self.waivers.waived and not self.waivers.open:
             pytest.xfail(f"all {plural(len(self.waivers.waived), 'finding')} waived")
 
+    def release(self) -> None:
+        """Drop the findings once they are reported (the failure's exception keeps its own
+        until pytest has rendered it)."""
+        self.findings = []
+        self.waivers = WaiverOutcome()
+
     def repr_failure(  # type: ignore[override]
         self, excinfo: pytest.ExceptionInfo[BaseException]
     ) -> str | TerminalRepr:

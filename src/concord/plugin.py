@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
@@ -193,6 +194,9 @@ def pytest_runtest_makereport(
         )
         # Plain JSON on the report survives xdist's serialisation to the controller.
         setattr(report, REPORT_ATTRIBUTE, result.to_wire())
+        # The failure text is rendered by now: the item's own copy is no longer needed, and
+        # on a large corpus the findings are the largest thing a run holds.
+        item.release()
     return report
 
 
@@ -240,6 +244,7 @@ class Reporter:
         data: dict[str, Any] | None = getattr(report, REPORT_ATTRIBUTE, None)
         if data is not None:
             self.run.add(RuleResult.from_wire(data))
+            delattr(report, REPORT_ATTRIBUTE)  # pytest keeps every report: keep one copy
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed and report.fspath and Path(report.fspath).suffix == ".toml":
@@ -253,14 +258,16 @@ class Reporter:
         corpus = self._corpus()
         report = build_report(self.run, self.settings.rules_path, corpus, self.config.rootpath)
         folder = self.settings.reports_dir
-        outputs = {
-            JSON_REPORT: render_json(report),
-            SARIF_REPORT: render_sarif(report, self.config.rootpath),
-            MARKDOWN_REPORT: render_markdown(report, corpus),
-            HTML_REPORT: render_html(report, corpus),
+        root = self.config.rootpath
+        renderers: dict[str, Callable[[], str]] = {
+            JSON_REPORT: lambda: render_json(report),
+            SARIF_REPORT: lambda: render_sarif(report, root),
+            MARKDOWN_REPORT: lambda: render_markdown(report, corpus),
+            HTML_REPORT: lambda: render_html(report, corpus),
         }
-        for name, text in outputs.items():
-            write_atomically(folder / name, text)
+        for name, render in renderers.items():
+            # One at a time: each report of a large run is tens of MB as a string.
+            write_atomically(folder / name, render())
             self.written.append(folder / name)
         if self.settings.baseline_update:
             self._write_baseline()
