@@ -15,6 +15,7 @@ from hypothesis import HealthCheck
 from hypothesis import given
 from hypothesis import settings
 
+from tests.generated import SEEDS
 from tests.generated import corpora
 from tests.helpers import ROOT
 
@@ -39,10 +40,11 @@ def _write_project(root: Path, texts: dict[str, str], published: dict[str, dt.da
     (root / "rules.toml").write_text(header + "\n" + bundled[bundled.index("[[rules]]") :])
 
 
-def _reports(pytester: pytest.Pytester, *arguments: str) -> dict[str, str]:
+def _reports(pytester: pytest.Pytester, *arguments: str, cache: bool = False) -> dict[str, str]:
     reports = pytester.path / "reports"
     shutil.rmtree(reports, ignore_errors=True)
-    result = pytester.runpytest_subprocess("checks/", "--concord-no-cache", *arguments)
+    cache_option = [] if cache else ["--concord-no-cache"]
+    result = pytester.runpytest_subprocess("checks/", *cache_option, *arguments)
     assert result.ret in (0, 1), result.stdout.str()[-2000:]
     return {name: (reports / name).read_text(encoding="utf-8") for name in REPORTS}
 
@@ -71,6 +73,18 @@ def test_the_bundled_corpus_on_dask_writes_the_same_reports(pytester: pytest.Pyt
     serial = _reports(pytester)
     assert json.loads(serial["concord.json"])["summary"]["findings"] == 13  # as the golden file
     assert _reports(pytester, "--concord-executor", "dask-local", "--concord-jobs", "2") == serial
+
+
+def test_xdist_workers_share_the_cache(pytester: pytest.Pytester) -> None:
+    """Two workers write one cache database at once; both runs, and a third that reads it
+    back, report what a serial uncached run reports."""
+    texts = {f"doc{index}": text for index, text in enumerate(SEEDS.values())}
+    texts["extra"] = SEEDS["002"] + "\n\nGang told reporters so.\n"
+    _write_project(pytester.path, texts, {})
+    serial = _reports(pytester)
+    assert _reports(pytester, "-n", "2", cache=True) == serial
+    assert _reports(pytester, "-n", "2", "--concord-jobs", "2", cache=True) == serial
+    assert (pytester.path / ".pytest_cache/d/concord/extract/extraction.sqlite3").is_file()
 
 
 def test_the_executor_can_be_set_in_the_ini_file(pytester: pytest.Pytester) -> None:
