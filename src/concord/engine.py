@@ -37,7 +37,7 @@ CHECKERS: dict[str, Checker] = {
         executor=context.executor,
     ),
     "variants": lambda rule, corpus, context: check_variants(
-        rule, corpus, context.stats, context.cache
+        rule, corpus, context.stats, context.cache, context.executor
     ),
     "pattern": lambda rule, corpus, context: check_patterns(
         rule, corpus, context.stats, context.cache

@@ -8,6 +8,7 @@ processing at all, only the comparison.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
@@ -16,7 +17,20 @@ from pydantic import BaseModel
 
 from concord.cache import ExtractionCache
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.extraction import code_fingerprint
+
+Reader = Callable[[Any], Any]
+# The kinds whose reading is worth a worker, and where their reader factories live: a factory
+# turns a rule into a function of one source's input. Named by module path, so that a worker
+# process or machine imports them itself.
+_READERS = {
+    "date": "concord.compare.dates:date_reader",
+    "quote": "concord.compare.quotes:quote_reader",
+    "variants": "concord.compare.variants:variants_reader",
+}
+_BATCHES_PER_WORKER = 4
+_WAVE = 2000  # sources read (and stored) per round
 
 # What a rule's description, severity and self-tests change: nothing a source gives.
 _NOT_READ = {"id", "description", "severity", "examples"}
@@ -46,9 +60,36 @@ def mapped(
         [(source.digest, key) for source, key in zip(sources, keys, strict=True)]
     )
     missing = [index for index, result in enumerate(found) if result is None]
-    if missing:
-        computed = compute([sources[index] for index in missing])
-        for index, result in zip(missing, computed, strict=True):
+    # In waves, each stored when done: what a wave's extraction loads is freed before the
+    # next, and a run killed halfway keeps the waves it finished.
+    for start in range(0, len(missing), _WAVE):
+        wave = missing[start : start + _WAVE]
+        computed = compute([sources[index] for index in wave])
+        for index, result in zip(wave, computed, strict=True):
             found[index] = result
-        cache.put_many((sources[index].digest, keys[index], found[index]) for index in missing)
+        cache.put_many((sources[index].digest, keys[index], found[index]) for index in wave)
     return found
+
+
+def read_all(rule: Any, inputs: Sequence[Any], executor: Executor | None) -> list[Any]:
+    """The rule's reader applied to every input (one per source, plain data), in this process
+    or in batches on the executor's workers; results in the inputs' order."""
+    if executor is None or executor.workers <= 1 or len(inputs) < 2:
+        reader = _factory(rule.kind)(rule)
+        return [reader(item) for item in inputs]
+    size = max(1, -(-len(inputs) // (executor.workers * _BATCHES_PER_WORKER)))
+    tasks = [(rule, list(inputs[start : start + size])) for start in range(0, len(inputs), size)]
+    return [result for batch in executor.map(run_reading, tasks) for result in batch]
+
+
+def run_reading(task: tuple[Any, list[Any]]) -> list[Any]:
+    """One batch of a rule's readings, wherever the executor runs it."""
+    rule, items = task
+    reader = _factory(rule.kind)(rule)
+    return [reader(item) for item in items]
+
+
+def _factory(kind: str) -> Callable[[Any], Reader]:
+    module, name = _READERS[kind].split(":")
+    factory: Callable[[Any], Reader] = getattr(importlib.import_module(module), name)
+    return factory

@@ -7,6 +7,7 @@ so its size grows with the number of distinct values, not with the number of sou
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.execute.base import Executor
+from concord.extract.sentences import Span
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
 from concord.extract.temporal.calendar import month
@@ -30,7 +32,11 @@ from concord.extraction import extract
 from concord.findings import Finding
 from concord.findings import Location
 from concord.rule_map import mapped
+from concord.rule_map import read_all
 from concord.rules.date import DateRule
+
+# One source as the date reader needs it: text, its dates as JSON, its sentences if known.
+DateInput = tuple[str, Payload, Sequence[Span] | None]
 
 _COARSENESS = {
     "day": 0,
@@ -67,7 +73,6 @@ def check_dates(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
-    scope = EventScope.of(rule)
     findings: list[Finding] = []
     resolved: list[Dated] = []
     sources = corpus.sources
@@ -78,10 +83,12 @@ def check_dates(
         own_chosen = [date_settings(source) for source in chosen]
         extraction = Extraction.dates(rule.week_start)
         payloads = extract(extraction, chosen, cache, executor, own_chosen)
-        return [
-            [fact_to_json(fact) for fact in _selected(scope, source, payload)]
+        local = executor is None or executor.workers <= 1
+        inputs = [
+            (source.text, payload, source.sentences if local else None)
             for source, payload in zip(chosen, payloads, strict=True)
         ]
+        return read_all(rule, inputs, executor)
 
     for source, payload in zip(sources, mapped(rule, sources, cache, read, own), strict=True):
         selected = [fact_from_json(item) for item in payload]
@@ -102,11 +109,19 @@ def check_dates(
     return findings
 
 
-def _selected(scope: EventScope, source: Source, payload: Payload) -> list[TemporalFact]:
-    if not payload:
-        return []
-    facts = [fact_from_json(item) for item in payload]
-    return scope.select(source.text, facts, source.sentences)
+def date_reader(rule: DateRule) -> Callable[[DateInput], Payload]:
+    """What the rule reads of one source: of its dates (as JSON), those that date the event.
+    The input is the text, its dates, and its sentences when the caller has them."""
+    scope = EventScope.of(rule)
+
+    def read(item: DateInput) -> Payload:
+        text, payload, sentence_spans = item
+        if not payload:
+            return []
+        facts = [fact_from_json(fact) for fact in payload]
+        return [fact_to_json(fact) for fact in scope.select(text, facts, sentence_spans)]
+
+    return read
 
 
 def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:

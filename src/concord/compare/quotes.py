@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -32,6 +33,7 @@ from concord.findings import Finding
 from concord.findings import Location
 from concord.lexicon import FUNCTION_WORDS
 from concord.rule_map import mapped
+from concord.rule_map import read_all
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
 
@@ -77,10 +79,8 @@ def check_quotes(
 ) -> list[Finding]:
     def read(chosen: Sequence[Source]) -> list[Payload]:
         payloads = extract(Extraction.quotes(people), chosen, cache, executor)
-        return [
-            _readings(rule, source.text, payload)
-            for source, payload in zip(chosen, payloads, strict=True)
-        ]
+        inputs = [(source.text, payload) for source, payload in zip(chosen, payloads, strict=True)]
+        return read_all(rule, inputs, executor)
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
     own = [Extraction.quotes(people).shared] * len(corpus)
@@ -102,6 +102,11 @@ def check_quotes(
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def quote_reader(rule: QuoteRule) -> Callable[[tuple[str, Payload]], Payload]:
+    """What the rule reads of one source, given its text and its quotes (as JSON)."""
+    return lambda item: _readings(rule, *item)
 
 
 def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:

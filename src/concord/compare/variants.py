@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.findings import Finding
 from concord.findings import Location
 from concord.rule_map import mapped
+from concord.rule_map import read_all
 from concord.rules.variants import VariantGroup
 from concord.rules.variants import VariantsRule
 
@@ -41,28 +45,34 @@ def variant_pattern(group: VariantGroup) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w]|\.\w)", flags)
 
 
+def variants_reader(rule: VariantsRule) -> Callable[[str], list[list[list[int]]]]:
+    """Per group of the rule: [variant index, start, end] of every spelling in one text."""
+    patterns = [variant_pattern(group) for group in rule.groups]
+
+    def read(text: str) -> list[list[list[int]]]:
+        return [
+            [
+                [int(match.lastgroup[1:]), match.start(), match.end()]
+                for match in pattern.finditer(text)
+                if match.lastgroup
+            ]
+            for pattern in patterns
+        ]
+
+    return read
+
+
 def check_variants(
     rule: VariantsRule,
     corpus: Corpus,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    patterns = [variant_pattern(group) for group in rule.groups]
 
-    def read(chosen: Sequence[Source]) -> list[list[list[list[int]]]]:
-        """Per source, per group: [variant index, start, end] of every spelling found."""
-        return [
-            [
-                [
-                    [int(match.lastgroup[1:]), match.start(), match.end()]
-                    for match in pattern.finditer(source.text)
-                    if match.lastgroup
-                ]
-                for pattern in patterns
-            ]
-            for source in chosen
-        ]
+    def read(chosen: Sequence[Source]) -> list[Any]:
+        return read_all(rule, [source.text for source in chosen], executor)
 
     found = mapped(rule, corpus.sources, cache, read)
     for number, group in enumerate(rule.groups):
