@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,13 +80,6 @@ class ExtractionCache:
             return
         with self._database() as connection:
             connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-
-    def get_or_compute(self, digest: str, settings: str, compute: Callable[[], Any]) -> Any:
-        payload = self.get(digest, settings)
-        if payload is None:
-            payload = compute()
-            self.put(digest, settings, payload)
-        return payload
 
     def verify(self) -> tuple[int, int]:
         """Read every entry back: (entries that verify, entries that do not)."""

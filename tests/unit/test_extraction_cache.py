@@ -89,8 +89,9 @@ def test_a_corrupted_entry_is_rebuilt(tmp_path: Path) -> None:
     assert _extract_dates(corpus, rerun) == expected
     assert (rerun.rebuilt, rerun.misses, rerun.hits) == (0, 0, 3)
     other = ExtractionCache(tmp_path)
-    assert other.get_or_compute(content_digest(TEXTS["a"]), "x", lambda: [1]) == [1]
-    assert other.get(content_digest(TEXTS["a"]), "x") == [1]
+    assert other.get(content_digest(TEXTS["a"]), "x") is None  # other settings: a miss
+    other.put(content_digest(TEXTS["a"]), "x", [1])
+    assert ExtractionCache(tmp_path).get(content_digest(TEXTS["a"]), "x") == [1]
 
 
 def test_an_unreadable_database_is_set_aside_and_started_afresh(tmp_path: Path) -> None:

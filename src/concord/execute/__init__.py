@@ -1,9 +1,10 @@
-"""Where extraction runs: one seam, several backends.
+"""Where the map stage runs: one seam, several backends.
 
-Extraction is a map over sources (`concord.extraction`); comparison is a reduce grouped by rule,
-run by each rule's pytest item over the facts the map returned. An `Executor` runs the map: in
-this process, in a local process pool, or on a Dask cluster. Every backend returns the same
-payloads in the same order, so the findings never depend on where they were computed.
+Extraction (`concord.extraction`) and each rule's reading of a source (`concord.rule_map`) are
+maps over sources; comparison is a reduce grouped by rule, run by each rule's pytest item over
+what the maps returned. An `Executor` runs the maps: in this process, in a local process pool,
+or on a Dask cluster. Every backend returns the same results in the same order, so the findings
+never depend on where they were computed.
 """
 
 from __future__ import annotations
