@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -150,7 +149,7 @@ def _pid(_: Any) -> int:
     return os.getpid()
 
 
-def test_a_serial_executor_runs_in_this_process(tmp_path: Path) -> None:
+def test_a_serial_executor_runs_in_this_process() -> None:
     executor = LocalExecutor(1)
     assert executor.map(_pid, [0, 1]) == [_pid(0)] * 2
     assert executor.description == "this process"

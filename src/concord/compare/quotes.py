@@ -77,13 +77,15 @@ def check_quotes(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
+    extraction = Extraction.quotes(people)
+
     def read(chosen: Sequence[Source]) -> list[Payload]:
-        payloads = extract(Extraction.quotes(people), chosen, cache, executor)
+        payloads = extract(extraction, chosen, cache, executor)
         inputs = [(source.text, payload) for source, payload in zip(chosen, payloads, strict=True)]
         return read_all(rule, inputs, executor)
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
-    own = [Extraction.quotes(people).shared] * len(corpus)
+    own = [extraction.shared] * len(corpus)
     versions = _versions(corpus, mapped(rule, corpus.sources, cache, read, own))
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + sum(len(v.occurrences) for v in versions)

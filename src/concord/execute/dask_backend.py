@@ -38,7 +38,7 @@ class DaskExecutor:
                     n_workers=max(1, local_workers),
                     threads_per_worker=1,  # the extractors are pure Python: threads share a GIL
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: two runs on one machine never clash
                 )
                 self._client = distributed.Client(self._cluster, set_as_default=False)
             else:
