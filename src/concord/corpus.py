@@ -121,14 +121,10 @@ def load_corpus(rules: LoadedRules) -> Corpus:
     document = rules.document
     problems: list[ConcordError] = []
     sources: list[Source] = []
+    undeclared = _with_corpus_defaults(SourceMetadata(), rules)  # shared: it is frozen
     for source_id, path in paths.items():
-        declared = document.sources.get(source_id, SourceMetadata())
-        metadata = declared.model_copy(
-            update={
-                "language": declared.language or document.corpus.language,
-                "date_order": declared.date_order or document.corpus.date_order,
-            }
-        )
+        declared = document.sources.get(source_id)
+        metadata = undeclared if declared is None else _with_corpus_defaults(declared, rules)
         try:
             text = read_source(path)
         except SourceError as error:
@@ -150,6 +146,16 @@ def load_corpus(rules: LoadedRules) -> Corpus:
     return Corpus(sources=tuple(sorted(sources, key=lambda source: source.id)))
 
 
+def _with_corpus_defaults(declared: SourceMetadata, rules: LoadedRules) -> SourceMetadata:
+    corpus = rules.document.corpus
+    return declared.model_copy(
+        update={
+            "language": declared.language or corpus.language,
+            "date_order": declared.date_order or corpus.date_order,
+        }
+    )
+
+
 def discover(rules: LoadedRules) -> dict[str, Path]:
     """Source id -> path for every file the corpus globs match, minus the excluded ones."""
     corpus = rules.document.corpus
@@ -162,7 +168,8 @@ def discover(rules: LoadedRules) -> dict[str, Path]:
     }
     for index, pattern in enumerate(corpus.include):
         matches = sorted(glob.glob(pattern, root_dir=folder, recursive=True))
-        files = [Path(folder, match) for match in matches if os.path.isfile(Path(folder, match))]
+        joined = (os.path.join(folder, match) for match in matches)
+        files = [Path(path) for path in joined if os.path.isfile(path)]
         if not files:
             raise SourceError(
                 rules.path,

@@ -8,6 +8,7 @@ A numeric date whose day and month could be swapped is read only when a date ord
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,16 @@ _NUMERIC = re.compile(
     _LABEL + r"(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>\d{4})\b", re.I | re.M
 )
 
+# What a line that holds a dateline opens with: a label, a weekday, a month or a digit. Found
+# after a line break (a literal the regex engine skips to), and at the start of the text.
+_OPENS_DATELINE = (
+    r"[ \t]*(?:[0-9]|published|updated|posted|date|mon|tue|wed|thu|fri|sat|sun|"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + ")"
+)
+_FIRST_LINE = re.compile(_OPENS_DATELINE, re.IGNORECASE)
+_LATER_LINE = re.compile(r"\n(?=" + _OPENS_DATELINE + ")", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -64,26 +75,42 @@ class Dateline:
 
 def find_dateline(text: str, date_order: DateOrder | None = None) -> Dateline | None:
     """The first dateline in `text`, or None when there is none that can be read safely."""
-    found: list[tuple[int, dt.date, str]] = []
+    # Every form opens a line, so the forms are tried only where a line opens with a letter or
+    # digit a form can start with: trying them at every character was most of loading a corpus.
+    line_starts = (opening.end() for opening in _LATER_LINE.finditer(text))
+    if _FIRST_LINE.match(text):
+        line_starts = itertools.chain([0], line_starts)
+    for line_start in line_starts:
+        found = _read_at(text, line_start, date_order)
+        if found is not None:
+            day, snippet = found
+            return Dateline(date=day, line=text.count("\n", 0, line_start) + 1, text=snippet)
+    return None
+
+
+def _read_at(
+    text: str, line_start: int, date_order: DateOrder | None
+) -> tuple[dt.date, str] | None:
+    """The date of the dateline opening the line at `line_start`, tried form by form."""
     for pattern in _NAMED_PATTERNS:
-        for match in pattern.finditer(text):
+        match = pattern.match(text, line_start)
+        if match:
             day = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
             if day:
-                found.append((match.start(), day, match.group(0).strip()))
-    for match in _ISO.finditer(text):
+                return day, match.group(0).strip()
+    match = _ISO.match(text, line_start)
+    if match:
         day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if day:
-            found.append((match.start(), day, match.group(0).strip()))
-    for match in _NUMERIC.finditer(text):
+            return day, match.group(0).strip()
+    match = _NUMERIC.match(text, line_start)
+    if match:
         day = _numeric_date(
             int(match["first"]), int(match["second"]), int(match["year"]), date_order
         )
         if day:
-            found.append((match.start(), day, match.group(0).strip()))
-    if not found:
-        return None
-    start, day, snippet = min(found, key=lambda item: item[0])
-    return Dateline(date=day, line=text.count("\n", 0, start) + 1, text=snippet)
+            return day, match.group(0).strip()
+    return None
 
 
 def _numeric_date(first: int, second: int, year: int, order: DateOrder | None) -> dt.date | None:
