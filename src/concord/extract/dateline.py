@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from concord.rules.corpus import DateOrder
@@ -77,9 +78,9 @@ def find_dateline(text: str, date_order: DateOrder | None = None) -> Dateline | 
     """The first dateline in `text`, or None when there is none that can be read safely."""
     # Every form opens a line, so the forms are tried only where a line opens with a letter or
     # digit a form can start with: trying them at every character was most of loading a corpus.
-    line_starts = (opening.end() for opening in _LATER_LINE.finditer(text))
-    if _FIRST_LINE.match(text):
-        line_starts = itertools.chain([0], line_starts)
+    first_line = [0] if _FIRST_LINE.match(text) else []
+    later_lines = (opening.end() for opening in _LATER_LINE.finditer(text))
+    line_starts: Iterator[int] = itertools.chain(first_line, later_lines)
     for line_start in line_starts:
         found = _read_at(text, line_start, date_order)
         if found is not None:
