@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import glob
+import hashlib
 import os
 from collections.abc import Iterator
 from collections.abc import Mapping
@@ -113,6 +114,25 @@ class Corpus:
     @cached_property
     def by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of everything a rule can read of the corpus: each source's id, text,
+        metadata and publication date, in order."""
+        digest = hashlib.sha256()
+        described: dict[int, str] = {}  # undeclared sources share one metadata object
+        for source in self.sources:
+            metadata = described.get(id(source.metadata))
+            if metadata is None:
+                metadata = described[id(source.metadata)] = source.metadata.model_dump_json()
+            published = source.published
+            dated = (
+                f"{published.date.isoformat()}|{published.origin}|{published.line}|{published.text}"
+                if published
+                else ""
+            )
+            digest.update(f"{source.id}\x1f{source.digest}\x1f{metadata}\x1f{dated}\x1e".encode())
+        return digest.hexdigest()
 
 
 def load_corpus(rules: LoadedRules) -> Corpus:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from concord import rule_results
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.compare.numbers import check_numbers
@@ -64,11 +65,22 @@ HINTS: dict[str, str] = {
 
 
 def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> list[Finding]:
-    """All findings of `rule` over `corpus`, in a stable order, with distinct fingerprints."""
+    """All findings of `rule` over `corpus`, in a stable order, with distinct fingerprints;
+    read back from the cache when neither the rule nor the corpus changed since they were
+    found."""
     context = context or RunContext()
+    cache = context.cache
+    key = rule_results.result_key(rule, corpus, context.people) if cache is not None else ""
+    if cache is not None:
+        kept = rule_results.load(cache, key)
+        if kept is not None:
+            context.stats.update(kept.stats)
+            return kept.findings
     checker = CHECKERS[rule.kind]
-    findings = sorted_findings(checker(rule, corpus, context))
-    return _distinct_fingerprints(findings)
+    findings = _distinct_fingerprints(sorted_findings(checker(rule, corpus, context)))
+    if cache is not None:
+        rule_results.store(cache, key, rule_results.RuleResult(findings, dict(context.stats)))
+    return findings
 
 
 def _distinct_fingerprints(findings: list[Finding]) -> list[Finding]:

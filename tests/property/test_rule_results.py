@@ -1,0 +1,121 @@
+"""A rule's findings over a whole corpus are kept between runs: read back when nothing they
+depend on changed, recomputed (with the unchanged sources' facts from the cache) when anything
+did, and never trusted when damaged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from concord import engine
+from concord import rule_results
+from concord.cache import DATABASE
+from concord.cache import ExtractionCache
+from concord.config import load_rules
+from concord.context import RunContext
+from concord.corpus import Corpus
+from concord.engine import run_rule
+from concord.rules import NameRule
+from tests.generated import FAULTS
+from tests.generated import corpora
+from tests.helpers import ROOT
+
+RULES = load_rules(ROOT / "rules.toml").document.rules
+PEOPLE = [person for rule in RULES if isinstance(rule, NameRule) for person in rule.people]
+
+
+def _run_all(corpus: Corpus, cache: ExtractionCache | None) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for rule in RULES:
+        context = RunContext.of(RULES, cache)
+        found[rule.id] = (run_rule(rule, corpus, context), dict(context.stats))
+    return found
+
+
+@given(generated=corpora)
+@settings(max_examples=10, deadline=None)
+def test_a_rerun_reads_every_rules_findings_back_without_comparing(
+    generated: tuple[dict[str, str], dict[str, dt.date]],
+) -> None:
+    corpus = Corpus.from_texts(*generated)
+    fresh = _run_all(corpus, None)
+    with tempfile.TemporaryDirectory() as folder:
+        assert _run_all(corpus, ExtractionCache(Path(folder))) == fresh
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(engine, "CHECKERS", {})  # any comparison would be a KeyError
+            assert _run_all(Corpus.from_texts(*generated), ExtractionCache(Path(folder))) == fresh
+
+
+@given(generated=corpora, data=st.data())
+@settings(max_examples=10, deadline=None)
+def test_a_changed_source_is_found_by_every_rule_again(
+    generated: tuple[dict[str, str], dict[str, dt.date]], data: st.DataObject
+) -> None:
+    """Mutation: an inconsistency injected into one source after a cached run is found, the
+    rerun finds exactly what an uncached run finds, and only that source is read again."""
+    texts, published = generated
+    changed = data.draw(st.sampled_from(sorted(texts)))
+    fault = data.draw(st.sampled_from(sorted(FAULTS)))
+    mutated = {**texts, changed: texts[changed] + "\n" + FAULTS[fault] + "\n"}
+    with tempfile.TemporaryDirectory() as folder:
+        _run_all(Corpus.from_texts(texts, published), ExtractionCache(Path(folder)))
+        cache = ExtractionCache(Path(folder))
+        rerun = _run_all(Corpus.from_texts(mutated, published), cache)
+    assert rerun == _run_all(Corpus.from_texts(mutated, published), None)
+    # Each name rule reads names once per source: the unchanged ones come from the cache.
+    assert cache.hits >= len(texts) - 1
+    # A lone given name is a fault only in a source that names the person otherwise.
+    if fault == "name" and "Qin" in texts[changed]:
+        given_name = [
+            finding
+            for findings, _ in rerun.values()  # type: ignore[misc]
+            for finding in findings
+            if finding.code == "given-name" and finding.locations[0].source == changed
+        ]
+        assert given_name, "the injected given name was not found"
+
+
+def test_the_key_follows_what_the_findings_depend_on() -> None:
+    rule = next(rule for rule in RULES if rule.kind == "date")
+    corpus = Corpus.from_texts({"a": "Blinken will visit Beijing on Sunday."})
+    key = rule_results.result_key(rule, corpus, PEOPLE)
+    assert rule_results.result_key(rule, corpus, PEOPLE) == key
+    changes = [
+        rule_results.result_key(rule, Corpus.from_texts({"a": "Blinken visits Monday."}), PEOPLE),
+        rule_results.result_key(
+            rule,
+            Corpus.from_texts(
+                {"a": "Blinken will visit Beijing on Sunday."}, {"a": dt.date(2023, 6, 14)}
+            ),
+            PEOPLE,
+        ),
+        rule_results.result_key(
+            rule, Corpus.from_texts({"b": "Blinken will visit Beijing on Sunday."}), PEOPLE
+        ),
+        rule_results.result_key(rule.model_copy(update={"severity": "warning"}), corpus, PEOPLE),
+        rule_results.result_key(rule, corpus, PEOPLE[:1]),
+    ]
+    assert key not in changes
+    assert len(set(changes)) == len(changes)
+    # A rule's own examples are not about the corpus.
+    assert rule_results.result_key(rule.model_copy(update={"examples": []}), corpus, PEOPLE) == key
+
+
+def test_a_damaged_result_is_recomputed_not_trusted(tmp_path: Path) -> None:
+    rule = next(rule for rule in RULES if rule.kind == "name")
+    corpus = Corpus.from_texts({"a": "Qin Gang met Blinken. Gang said no.", "b": "Qin spoke."})
+    fresh = run_rule(rule, corpus, RunContext.of(RULES))
+    assert fresh, "the example must have a finding for the test to mean anything"
+    run_rule(rule, corpus, RunContext.of(RULES, ExtractionCache(tmp_path)))
+    with sqlite3.connect(tmp_path / DATABASE) as connection:
+        connection.execute("UPDATE entries SET payload = CAST('{\"findings\": []' AS BLOB)")
+    cache = ExtractionCache(tmp_path)
+    assert run_rule(rule, corpus, RunContext.of(RULES, cache)) == fresh
+    assert cache.rebuilt >= 1
