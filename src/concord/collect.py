@@ -145,6 +145,7 @@ class RuleItem(pytest.Item):
                 root=self.config.rootpath,
                 waived=len(outcome.waived),
                 stale=[(item.path, item.line, item.waiver.reason) for item in outcome.stale],
+                shown=self.config.stash[SETTINGS_KEY].shown,
             )
         return super().repr_failure(excinfo)
 

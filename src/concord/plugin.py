@@ -38,7 +38,11 @@ from concord.report.results import Outcome
 from concord.report.results import RuleResult
 from concord.report.results import RunResults
 from concord.report.sarif_report import render_sarif
+from concord.report.stamp import CACHE_KEY as STAMP_KEY
+from concord.report.stamp import ReportStamp
+from concord.report.stamp import made_from
 from concord.report.terminal import plural
+from concord.settings import DEFAULT_SHOWN
 from concord.settings import SETTINGS_KEY
 from concord.settings import Settings
 
@@ -87,6 +91,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(a dask.distributed scheduler); ini: concord_executor",
     )
     group.addoption(
+        "--concord-show",
+        dest="concord_show",
+        type=int,
+        metavar="N",
+        help=f"findings printed per failing rule (default: {DEFAULT_SHOWN}; 0 or -vv: all; "
+        "every report has all of them; ini: concord_show)",
+    )
+    group.addoption(
         "--concord-no-cache",
         dest="concord_no_cache",
         action="store_true",
@@ -103,6 +115,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("concord_reports", "report folder, relative to the ini file", default="")
     parser.addini("concord_jobs", "local extraction processes (default 1)", default="")
     parser.addini("concord_executor", "local, dask-local or dask://HOST:PORT", default="")
+    parser.addini(
+        "concord_show", f"findings printed per failing rule (default {DEFAULT_SHOWN})", default=""
+    )
     parser.addini(
         "concord_checks",
         "folder that collects the rules file when pytest is pointed at it (default: checks)",
@@ -258,6 +273,7 @@ class Reporter:
         self.settings = settings
         self.run = RunResults()
         self.written: list[Path] = []
+        self.unchanged = False  # the reports on disk already said all this run would write
         self.baseline: tuple[Path, int] | None = None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -279,18 +295,39 @@ class Reporter:
         report = build_report(self.run, self.settings.rules_path, corpus, self.config.rootpath)
         folder = self.settings.reports_dir
         root = self.config.rootpath
+        json_report = render_json(report)
         renderers: dict[str, Callable[[], str]] = {
-            JSON_REPORT: lambda: render_json(report),
+            JSON_REPORT: lambda: json_report,
             SARIF_REPORT: lambda: render_sarif(report, root),
             MARKDOWN_REPORT: lambda: render_markdown(report, corpus),
             HTML_REPORT: lambda: render_html(report, corpus),
         }
-        for name, render in renderers.items():
-            # One at a time: each report of a large run is tens of MB as a string.
-            write_atomically(folder / name, render())
-            self.written.append(folder / name)
+        paths = [folder / name for name in renderers]
+        source = made_from(json_report, corpus, root)
+        stamp = self._stamp()
+        if stamp is not None and stamp.matches(source, paths):
+            self.unchanged = True
+        else:
+            for path, render in zip(paths, renderers.values(), strict=True):
+                # One at a time: each report of a large run is tens of MB as a string.
+                write_atomically(path, render())
+            self._keep_stamp(ReportStamp.of(source, paths))
+        self.written = paths
         if self.settings.baseline_update:
             self._write_baseline()
+
+    def _stamp(self) -> ReportStamp | None:
+        """What the reports on disk were made from, if this run may reuse them: not when the
+        cache is off, since then nothing of an earlier run is to be trusted."""
+        pytest_cache = getattr(self.config, "cache", None)
+        if pytest_cache is None or self.settings.cache is None:
+            return None
+        return ReportStamp.from_json(pytest_cache.get(STAMP_KEY, None))
+
+    def _keep_stamp(self, stamp: ReportStamp) -> None:
+        pytest_cache = getattr(self.config, "cache", None)
+        if pytest_cache is not None:
+            pytest_cache.set(STAMP_KEY, stamp.to_json())
 
     def _write_baseline(self) -> None:
         try:
@@ -331,8 +368,11 @@ class Reporter:
             terminalreporter.write_line(
                 f"expired waiver: {waiver['file']}:{waiver['line']} ended on {waiver['expires']}"
             )
+        unchanged = " (unchanged)" if self.unchanged else ""
         for path in self.written:
-            terminalreporter.write_line(f"report: {display_path(path, self.config.rootpath)}")
+            terminalreporter.write_line(
+                f"report: {display_path(path, self.config.rootpath)}{unchanged}"
+            )
         if self.baseline is not None:
             path, count = self.baseline
             terminalreporter.write_line(

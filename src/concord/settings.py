@@ -19,6 +19,9 @@ from concord.project import ProjectCache
 DEFAULT_RULES = "rules.toml"
 DEFAULT_CHECKS = "checks"
 DEFAULT_REPORTS = "reports"
+# Findings printed per failing rule: a terminal of 6,000 findings reads as none; the reports
+# hold them all.
+DEFAULT_SHOWN = 50
 FailOn = Literal["error", "warning"]
 
 
@@ -32,6 +35,7 @@ class Settings:
     cache: ExtractionCache | None = None
     executor: ExecutorSpec = field(default_factory=lambda: ExecutorSpec("local"))
     today: dt.date = field(default_factory=dt.date.today)
+    shown: int | None = DEFAULT_SHOWN  # findings printed per failing rule; None: all
     projects: ProjectCache = field(default_factory=ProjectCache)
 
     @classmethod
@@ -47,6 +51,7 @@ class Settings:
             baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
             cache=_cache(config),
             executor=_executor(config),
+            shown=_shown(config),
         )
 
     def fails(self, severity: str) -> bool:
@@ -72,6 +77,29 @@ def _executor(config: pytest.Config) -> ExecutorSpec:
         return parse_executor(str(value or "local"), jobs)
     except ExecutorError as error:
         raise pytest.UsageError(f"pytest-concord: {error}") from None
+
+
+def _shown(config: pytest.Config) -> int | None:
+    """`--concord-show` (or `concord_show`); `-vv` shows every finding, as pytest shows whole
+    diffs at that verbosity."""
+    if config.get_verbosity() >= 2:
+        return None
+    shown = config.getoption("concord_show", default=None)
+    if shown is None:
+        value = str(config.getini("concord_show") or DEFAULT_SHOWN)
+        try:
+            shown = int(value)
+        except ValueError:
+            raise pytest.UsageError(
+                f"pytest-concord: concord_show = {value!r} is not a number of findings; "
+                "fix: give 0 (all) or more"
+            ) from None
+    if shown < 0:
+        raise pytest.UsageError(
+            f"pytest-concord: --concord-show {shown} is not a number of findings; "
+            "fix: give 0 (all) or more"
+        )
+    return shown or None
 
 
 def _cache(config: pytest.Config) -> ExtractionCache | None:

@@ -23,7 +23,9 @@ def render_failure(
     root: Path,
     waived: int = 0,
     stale: Sequence[tuple[Path, int, str]] = (),
+    shown: int | None = None,
 ) -> str:
+    """A failing rule's findings, the first `shown` of them (all when None) in full."""
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = len(findings) - errors
     counts = ", ".join(
@@ -42,9 +44,17 @@ def render_failure(
             f"{rule_id} (reason given: {reason!r})"
         )
         lines.append("  fix: remove it: what it accepted is gone")
-    for finding in findings:
+    shown_findings = findings if shown is None else findings[:shown]
+    for finding in shown_findings:
         lines.append("")
         lines.extend(render_finding(finding, corpus, root))
+    hidden = len(findings) - len(shown_findings)
+    if hidden:
+        lines.append("")
+        lines.append(
+            f"… and {plural(hidden, 'more finding')}: every report has them all "
+            "(to print them all here: -vv or --concord-show 0)"
+        )
     return "\n".join(lines)
 
 

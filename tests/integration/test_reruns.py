@@ -1,0 +1,142 @@
+"""Reruns as users see them: an unchanged rerun leaves the reports as they are, anything that
+changes them (a source, an edited or deleted report) writes them all afresh; and a failing
+rule prints its first findings, not thousands."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import MiniProject
+
+REPORTS = ["concord.json", "concord.sarif", "concord.md", "concord.html"]
+GIVEN_NAME = "Qin Gang met Antony Blinken.\nWhen Blinken spoke to Gang, he smiled.\n"
+MANY_GIVEN_NAMES = "Qin Gang met Antony Blinken.\n" + "Gang said so. " * 7 + "\n"
+
+
+def _state(root: Path) -> dict[str, tuple[int, str]]:
+    reports = root / "reports"
+    return {
+        name: ((reports / name).stat().st_mtime_ns, (reports / name).read_text(encoding="utf-8"))
+        for name in REPORTS
+    }
+
+
+def test_an_unchanged_rerun_leaves_the_reports_as_they_are(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke."})
+    first = pytester.runpytest_subprocess("checks/")
+    assert first.ret == pytest.ExitCode.TESTS_FAILED
+    assert "(unchanged)" not in first.stdout.str()
+    written = _state(root)
+    second = pytester.runpytest_subprocess("checks/")
+    assert second.ret == pytest.ExitCode.TESTS_FAILED
+    second.stdout.fnmatch_lines(["report: reports/concord.json (unchanged)"])
+    assert _state(root) == written
+
+
+def test_a_changed_source_writes_every_report_again(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke."})
+    pytester.runpytest_subprocess("checks/")
+    before = _state(root)
+    (root / "checks" / "sources" / "b.txt").write_text("Qin Gang spoke. Blinken spoke to Gang.\n")
+    result = pytester.runpytest_subprocess("checks/")
+    assert "(unchanged)" not in result.stdout.str()
+    after = _state(root)
+    assert all(after[name][1] != before[name][1] for name in REPORTS)
+    report = json.loads(after["concord.json"][1])
+    assert {finding["locations"][0]["source"] for finding in report["findings"]} == {"a", "b"}
+
+
+@pytest.mark.parametrize("damage", ["edit", "delete", "touch"])
+def test_a_report_changed_since_it_was_written_is_written_again(
+    pytester: pytest.Pytester, mini_project: MiniProject, damage: str
+) -> None:
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke."})
+    pytester.runpytest_subprocess("checks/")
+    written = {name: text for name, (_, text) in _state(root).items()}
+    html = root / "reports" / "concord.html"
+    if damage == "edit":
+        html.write_text("<p>not the report</p>", encoding="utf-8")
+    elif damage == "delete":
+        html.unlink()
+    else:  # same content, a later time: it may have been replaced by something else
+        os.utime(html, ns=(html.stat().st_atime_ns, html.stat().st_mtime_ns + 10**9))
+    result = pytester.runpytest_subprocess("checks/")
+    assert "(unchanged)" not in result.stdout.str()
+    assert {name: text for name, (_, text) in _state(root).items()} == written
+
+
+def test_without_the_cache_the_reports_are_always_written(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    mini_project({"a": GIVEN_NAME})
+    pytester.runpytest_subprocess("checks/")
+    result = pytester.runpytest_subprocess("checks/", "--concord-no-cache")
+    assert "(unchanged)" not in result.stdout.str()
+
+
+def _printed_findings(output: str) -> int:
+    """Findings printed with the failure (at -vv pytest repeats it in the short summary)."""
+    failures = output.split("short test summary info", maxsplit=1)[0]
+    return failures.count(": given-name [error]")
+
+
+def test_a_failing_rule_prints_its_first_findings_and_says_how_many_more(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": MANY_GIVEN_NAMES})
+    result = pytester.runpytest_subprocess("checks/", "--concord-show", "3")
+    output = result.stdout.str()
+    assert _printed_findings(output) == 3
+    result.stdout.fnmatch_lines(["… and 4 more findings: every report has them all*"])
+    report = json.loads((root / "reports" / "concord.json").read_text(encoding="utf-8"))
+    assert len(report["findings"]) == 7
+
+
+@pytest.mark.parametrize("arguments", [["-vv"], ["--concord-show", "0"], []])
+def test_every_finding_is_printed_when_asked_or_when_few(
+    pytester: pytest.Pytester, mini_project: MiniProject, arguments: list[str]
+) -> None:
+    mini_project({"a": MANY_GIVEN_NAMES})  # 7 findings, under the default of 50
+    result = pytester.runpytest_subprocess("checks/", *arguments)
+    assert _printed_findings(result.stdout.str()) == 7
+    assert "more finding" not in result.stdout.str()
+
+
+def test_the_ini_key_sets_how_many_are_printed(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    mini_project({"a": MANY_GIVEN_NAMES})
+    pytester.makeini("[pytest]\nconcord_show = 2\n")
+    result = pytester.runpytest_subprocess("checks/")
+    assert _printed_findings(result.stdout.str()) == 2
+
+
+@pytest.mark.parametrize(
+    ("arguments", "ini", "says"),
+    [
+        (["--concord-show", "-1"], "", "--concord-show -1 is not a number of findings"),
+        ([], "[pytest]\nconcord_show = many\n", "concord_show = 'many' is not a number"),
+    ],
+)
+def test_a_bad_number_to_print_is_one_usage_error(
+    pytester: pytest.Pytester,
+    mini_project: MiniProject,
+    arguments: list[str],
+    ini: str,
+    says: str,
+) -> None:
+    mini_project({"a": MANY_GIVEN_NAMES})
+    if ini:
+        pytester.makeini(ini)
+    result = pytester.runpytest_subprocess("checks/", *arguments)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert says in result.stderr.str()
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
