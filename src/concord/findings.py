@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from concord.corpus import Source
@@ -79,7 +80,7 @@ class Finding:
     locations: tuple[Location, ...]
     occurrence: int = 0  # the n-th finding that would otherwise share a fingerprint
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Stable across runs and across unrelated edits (no line numbers go into it)."""
         digest = hashlib.sha256()

@@ -10,30 +10,32 @@ from pathlib import Path
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to `root` where it is inside it, both resolved."""
     if path.is_absolute() and root.is_absolute():
-        return _display_absolute(path, root)
+        return _display_absolute(str(path), str(root))
     # A relative path means another thing once the working folder changes: never kept.
-    return _relative(path.resolve(), root.resolve())
+    return _relative(str(path.resolve()), str(root.resolve()))
 
 
 @lru_cache(maxsize=65536)
-def _display_absolute(path: Path, root: Path) -> str:
+def _display_absolute(path: str, root: str) -> str:
     """A large corpus asks for the same few thousand paths once per finding, so the answers
-    are kept; and the folder is resolved once for all the files in it, since resolving
+    are kept; and each folder is resolved once for all the files in it, since resolving
     touches the disk once per component."""
-    if path.name in ("", ".", "..") or os.path.islink(path):
-        resolved = path.resolve()
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        resolved = os.path.realpath(path)
     else:
-        resolved = _resolved_folder(path.parent) / path.name
+        resolved = os.path.join(_resolved_folder(folder), name)
     return _relative(resolved, _resolved_folder(root))
 
 
 @lru_cache(maxsize=1024)
-def _resolved_folder(folder: Path) -> Path:
-    return folder.resolve()
+def _resolved_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
-def _relative(resolved: Path, root: Path) -> str:
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+def _relative(resolved: str, root: str) -> str:
+    if resolved == root:
+        return "."
+    inside = root.rstrip(os.sep) + os.sep
+    shown = resolved[len(inside) :] if resolved.startswith(inside) else resolved
+    return shown.replace(os.sep, "/")

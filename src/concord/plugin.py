@@ -143,12 +143,19 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(Reporter(config, settings), "concord-reporter")
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own final collection, while still frozen
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if config.stash.get(FROZE_KEY, False):
-        gc.unfreeze()
     settings = config.stash.get(SETTINGS_KEY, None)
     if settings is not None:
         settings.executor.close()
+        # Dropped before the heap is handed back, so that pytest's last collection (at
+        # cleanup) does not walk a corpus and its results that nothing will read again.
+        settings.projects.clear()
+    reporter = config.pluginmanager.get_plugin("concord-reporter")
+    if isinstance(reporter, Reporter):
+        reporter.run = RunResults()
+    if config.stash.get(FROZE_KEY, False):
+        gc.unfreeze()
     names: list[str] = config.stash.get(KINDS_KEY, [])
     unregister(names)
 

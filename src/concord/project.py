@@ -33,3 +33,6 @@ class ProjectCache:
             project = Project(rules=rules, corpus=load_corpus(rules))
             self._projects[key] = project
         return project
+
+    def clear(self) -> None:
+        self._projects.clear()

@@ -19,11 +19,16 @@ _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<key>[^\]\[]+?)\s*\]")
 _KEY_LINE = re.compile(
     r"""^\s*(?P<key>(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
 )
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _DOTTED_PART = re.compile(r"""\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*""")
 
 
 def split_dotted_key(key: str) -> tuple[str, ...]:
     """`a."b.c".d` -> ("a", "b.c", "d")."""
+    if '"' not in key and "'" not in key:  # most keys: no quoting to respect
+        bare = tuple(part.strip() for part in key.split("."))
+        if all(_BARE_KEY.fullmatch(part) for part in bare):
+            return bare
     parts: list[str] = []
     for raw in _split_on_unquoted_dots(key):
         match = _DOTTED_PART.fullmatch(raw)

@@ -24,7 +24,6 @@ from concord.extract.temporal.facts import TemporalFact
 from concord.extract.temporal.facts import Tense
 from concord.extract.temporal.reading import Context
 from concord.extract.temporal.reading import DateOrder
-from concord.extract.temporal.scan import scan
 from concord.extract.temporal.tense import tense_before
 
 _NAME_WORD = r"[A-Z][a-z]"
@@ -42,6 +41,9 @@ def dates(
     `week_start` decides what "this week" and "next week" cover; `date_order` how "03/07/2023"
     is read when both orders are possible (without it, such a date is left unresolved).
     """
+    # Imported here, not at the top: the forms compile their patterns on import (a quarter of
+    # a second), and a run whose facts all come from the cache never reads a date.
+    from concord.extract.temporal.scan import scan
 
     tenses: dict[tuple[int, int], Tense] = {}
 
