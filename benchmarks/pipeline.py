@@ -11,7 +11,9 @@ faults injected (see corpora.py); every run's JSON report is checked for all of 
 size it prints the wall time of a cold run (empty extraction cache), of a warm rerun (nothing
 changed), of a rerun with one source changed, and of pytest's own start-up on the same folder
 (the warm-run target is measured beyond it); and the peak memory of the whole process tree
-(pytest and its extraction processes, sampled every 20 ms) and of the largest single process.
+(pytest and its extraction processes, sampled every 20 ms) as PSS, where a page that forked
+processes share is split between them (what the run takes from the machine), and as the sum of
+RSS, where it is counted once per process; and the RSS of the largest single process.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ _SAMPLE_SECONDS = 0.02
 @dataclass
 class Run:
     seconds: float
-    peak_tree_mb: float
+    peak_tree_mb: float  # the sum of every process's RSS: shared pages counted once each
     peak_process_mb: float
+    peak_tree_pss_mb: float  # the sum of every process's PSS: shared pages split between them
     exit_code: int
     output: str
 
@@ -66,20 +69,32 @@ def run_pytest(folder: Path, arguments: list[str]) -> Run:
             command, cwd=folder, stdout=log, stderr=subprocess.STDOUT, env=environment
         )
         watched = psutil.Process(process.pid)
-        peak_tree = peak_process = 0
+        peak_tree = peak_process = peak_proportional = 0
         while process.poll() is None:
             try:
                 tree = [watched, *watched.children(recursive=True)]
-                sizes = [member.memory_info().rss for member in tree]
+                usage = [member.memory_full_info() for member in tree]
             except psutil.Error:
-                sizes = [0]
+                usage = []
+            sizes = [member.rss for member in usage] or [0]
             peak_tree = max(peak_tree, sum(sizes))
             peak_process = max(peak_process, *sizes)
+            # A forked worker shares the parent's pages until either writes them: RSS counts a
+            # shared page once per process, PSS splits it between them, so the tree's PSS is
+            # what the run takes from the machine.
+            peak_proportional = max(peak_proportional, sum(member.pss for member in usage))
             time.sleep(_SAMPLE_SECONDS)
         seconds = time.perf_counter() - started
         log.seek(0)
         output = log.read()
-    return Run(seconds, peak_tree / 1e6, peak_process / 1e6, process.returncode, output)
+    return Run(
+        seconds,
+        peak_tree / 1e6,
+        peak_process / 1e6,
+        peak_proportional / 1e6,
+        process.returncode,
+        output,
+    )
 
 
 def faults_found(report_path: Path) -> dict[str, int]:
@@ -127,7 +142,8 @@ def bench_size(
             expected_code = 5 if name == "start-up" else 1
             status = "" if run.exit_code == expected_code else f"  EXIT {run.exit_code}!"
             print(
-                f"  {name:12} {run.seconds:7.2f} s   peak memory {run.peak_tree_mb:6.0f} MB "
+                f"  {name:12} {run.seconds:7.2f} s   peak memory {run.peak_tree_pss_mb:6.0f} MB "
+                f"PSS, {run.peak_tree_mb:.0f} MB RSS summed "
                 f"(largest process {run.peak_process_mb:.0f} MB){status}"
             )
             if status:

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import replace
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -40,7 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A word that may be capitalised: ASCII lowercase initials are skipped inside the regex engine,
 # which is most words; other initials (É, é) are checked with str.isupper.
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
 _OPENERS = " \t\r\"'“‘«„([{"
 _SENTENCE_ENDS = ".!?:;"
@@ -63,15 +62,32 @@ class NameMention:
         return self.kind in FAULTY_KINDS
 
 
-@dataclass(frozen=True)
 class _Token:
-    text: str
-    start: int
-    end: int
-    key: str  # casefolded, possessive removed
-    possessive: bool
-    sentence_initial: bool
-    next_word: str  # the following word, casefolded ("" at the end of the text)
+    """A capitalised word. A plain class, and what it takes context to know (whether it opens
+    a sentence, the word after it) worked out only when asked: a text has hundreds of these
+    and only a lone given name needs the context."""
+
+    __slots__ = ("_word_end", "end", "key", "possessive", "source", "start", "text")
+
+    def __init__(
+        self, source: str, start: int, *, end: int, word_end: int, key: str, possessive: bool
+    ) -> None:
+        self.source = source  # the whole text the word is in
+        self._word_end = word_end
+        self.start = start
+        self.end = end  # possessive removed
+        self.text = source[start:end]
+        self.key = key  # casefolded, possessive removed
+        self.possessive = possessive
+
+    @property
+    def sentence_initial(self) -> bool:
+        return _opens_sentence(self.source, self.start)
+
+    @property
+    def next_word(self) -> str:
+        """The following word, casefolded ("" at the end of the text)."""
+        return _next_word(self.source, self._word_end)
 
 
 @dataclass(frozen=True)
@@ -144,13 +160,14 @@ class NameMatcher:
         named = {mention.person for mention in found if mention.kind != "misspelt"}
         found.extend(mention for mention in lone_given if mention.person in named)
         found.sort(key=lambda mention: (mention.start, mention.end))
-        # A mention's text is the exact span, line breaks inside a name included.
-        return [replace(mention, text=text[mention.start : mention.end]) for mention in found]
+        return found
 
     def _match_chunk(self, chunk: Sequence[_Token]) -> list[NameMention]:
         used = [False] * len(chunk)
         mentions: list[NameMention] = []
         positions = sorted({p for token in chunk for p in self._forms_by_key.get(token.key, ())})
+        if not positions:  # most chunks: no declared full form shares a word with them
+            return self._lone_word(chunk, used)
         forms = [self._forms[position] for position in positions]
         for form in forms:
             mentions.extend(self._exact(chunk, used, form))
@@ -308,29 +325,23 @@ def _chunks(text: str) -> Iterable[list[_Token]]:
         word = match.group(0)
         if not word[0].isupper():
             continue  # a lowercase non-ASCII initial; the gap check below ends the chunk
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
-        end = match.end() - 2 if possessive else match.end()
-        key = text[match.start() : end].casefold()
-        if chunk and not _joins(text, chunk[-1], previous_end, match.start()):
+        start, word_end = match.span()
+        possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
+        end = word_end - 2 if possessive else word_end
+        key = (word[:-2] if possessive else word).casefold()
+        if chunk and not _joins(text, chunk[-1], previous_end, start):
             yield chunk
             chunk = []
         if key in FUNCTION_WORDS:
             if chunk:
                 yield chunk
                 chunk = []
-            previous_end = match.end()
+            previous_end = word_end
             continue
-        token = _Token(
-            text=text[match.start() : end],
-            start=match.start(),
-            end=end,
-            key=key,
-            possessive=possessive,
-            sentence_initial=_opens_sentence(text, match.start()),
-            next_word=_next_word(text, match.end()),
+        chunk.append(
+            _Token(text, start, end=end, word_end=word_end, key=key, possessive=possessive)
         )
-        chunk.append(token)
-        previous_end = match.end()
+        previous_end = word_end
     if chunk:
         yield chunk
 
@@ -340,7 +351,7 @@ def _joins(text: str, previous: _Token, previous_end: int, start: int) -> bool:
     if previous.possessive or previous_end != previous.end:
         return False
     gap = text[previous_end:start]
-    if _NAME_GAP.fullmatch(gap):
+    if gap == " " or _NAME_GAP.fullmatch(gap):
         return True
     return (
         previous.key in TITLE_ABBREVIATIONS
@@ -382,12 +393,14 @@ def _mention(
     *,
     expected: str | None = None,
 ) -> NameMention:
+    first, last = tokens[0], tokens[-1]
     return NameMention(
         person=person.name,
         kind=kind,
-        start=tokens[0].start,
-        end=tokens[-1].end,
-        text=" ".join(token.text for token in tokens),  # replaced by the exact span
+        start=first.start,
+        end=last.end,
+        # The exact span, line breaks inside a name included.
+        text=first.source[first.start : last.end],
         form=form,
         expected=expected,
     )
