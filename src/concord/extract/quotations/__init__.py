@@ -25,6 +25,7 @@ from concord.extract.agents import nearest_agent
 from concord.extract.quotations.attribution import Attribution
 from concord.extract.quotations.attribution import attribute_after
 from concord.extract.quotations.attribution import attribute_before
+from concord.extract.quotations.attribution import sentence_start_of
 from concord.extract.quotations.attribution import speech_subjects
 from concord.extract.quotations.marks import QuoteSpan
 from concord.extract.quotations.marks import find_quote_spans
@@ -158,7 +159,7 @@ def _attribution(masked: str, span: QuoteSpan, starts: list[int], limit: int) ->
     """A quote that opens its sentence is attributed right after it (`"…," X said`); a quote
     inside a sentence by the speaking verb before it (`X said that … "…"`). Failing that, the
     other place, then a reporting clause later in the sentence."""
-    sentence_start = max((start for start in starts if start <= span.open_at), default=0)
+    sentence_start = sentence_start_of(starts, span.open_at)
     opens_sentence = not re.search(r"\w", masked[sentence_start : span.open_at])
     attempts = ["after", "before"] if opens_sentence else ["before", "after"]
     for attempt in attempts:
@@ -267,12 +268,25 @@ def _paragraph_of(spans: list[tuple[int, int]], position: int) -> int:
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
     """The text with quoted words blanked out, so that names inside quotes are never speakers."""
-    chars = list(text)
-    for span in spans:
-        for index in range(span.start, span.end):
-            if not chars[index].isspace():
-                chars[index] = "x" if chars[index].isalnum() else " "
-    return "".join(chars)
+    pieces = []
+    end = 0
+    for span in sorted(spans, key=lambda span: span.start):
+        if span.start < end:  # a quote inside a quote: blanked with its outer one
+            span_start = end
+        else:
+            pieces.append(text[end : span.start])
+            span_start = span.start
+        if span.end > span_start:
+            quoted = _NOT_ALNUM_OR_SPACE.sub(" ", text[span_start : span.end])
+            pieces.append(_ALNUM.sub("x", quoted))
+            end = span.end
+    pieces.append(text[end:])
+    return "".join(pieces)
+
+
+# str.isalnum() and str.isspace() as the regex engine has them (\w is isalnum plus "_").
+_ALNUM = re.compile(r"[^\W_]")
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^\w\s]|_")
 
 
 __all__ = ["Quote", "quotes"]

@@ -14,6 +14,7 @@ attribution or speech verb ("When Blinken spoke to Qin, he stressed" is Blinken)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from concord.extract.agents import Agent
@@ -148,11 +149,17 @@ def speech_subjects(masked: str, starts: list[int]) -> list[Agent]:
     """The subject of every cue verb in the text, in order: what a later pronoun may stand for."""
     subjects = []
     for cue in _CUE.finditer(masked):
-        sentence_start = max((start for start in starts if start <= cue.start()), default=0)
+        sentence_start = sentence_start_of(starts, cue.start())
         agent = _subject_of(masked, sentence_start, cue)
         if agent is not None:
             subjects.append(agent)
     return subjects
+
+
+def sentence_start_of(starts: list[int], position: int) -> int:
+    """The last of the (ascending) sentence `starts` at or before `position`; 0 if none is."""
+    index = bisect_right(starts, position)
+    return starts[index - 1] if index else 0
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
