@@ -19,6 +19,7 @@ from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.findings import Finding
 from concord.findings import sorted_findings
+from concord.rules import BUILTIN_KINDS
 
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
@@ -69,7 +70,9 @@ def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> li
     read back from the cache when neither the rule nor the corpus changed since they were
     found."""
     context = context or RunContext()
-    cache = context.cache
+    # Only the built-in kinds' findings are kept: the key hashes this package's code, and a
+    # plugin kind's checker could change without it.
+    cache = context.cache if rule.kind in BUILTIN_KINDS else None
     key = rule_results.result_key(rule, corpus, context.people) if cache is not None else ""
     if cache is not None:
         kept = rule_results.load(cache, key)

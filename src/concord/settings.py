@@ -85,19 +85,17 @@ def _shown(config: pytest.Config) -> int | None:
     if config.get_verbosity() >= 2:
         return None
     shown = config.getoption("concord_show", default=None)
+    given = f"--concord-show {shown}"
     if shown is None:
         value = str(config.getini("concord_show") or DEFAULT_SHOWN)
+        given = f"concord_show = {value!r}"
         try:
             shown = int(value)
         except ValueError:
-            raise pytest.UsageError(
-                f"pytest-concord: concord_show = {value!r} is not a number of findings; "
-                "fix: give 0 (all) or more"
-            ) from None
+            shown = -1
     if shown < 0:
         raise pytest.UsageError(
-            f"pytest-concord: --concord-show {shown} is not a number of findings; "
-            "fix: give 0 (all) or more"
+            f"pytest-concord: {given} is not a number of findings; fix: give 0 (all) or more"
         )
     return shown or None
 

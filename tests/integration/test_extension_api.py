@@ -72,3 +72,27 @@ def test_without_the_plugin_the_kind_is_unknown(
     mini_project(SOURCES, rules=RULE, header=HEADER)
     result = pytester.runpytest("checks/")
     result.stdout.fnmatch_lines(["rules.toml:*: rule 'short': unknown kind 'max-words'"])
+
+
+def test_a_plugin_kinds_findings_are_found_afresh_on_every_run(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    """The result cache keys on this package's code: a plugin's checker may change without
+    it, so a plugin kind is never read back from the cache."""
+    mini_project(SOURCES, rules=RULE)
+    pytester.makeconftest(
+        "from tests.plugins.concord_wordcount import KIND\n\n"
+        "def pytest_concord_kinds(config):\n"
+        "    return [KIND]\n"
+    )
+    pytester.runpytest("checks/").assert_outcomes(failed=1)
+    # The same corpus and rules file, but the plugin's checker now finds nothing.
+    pytester.makeconftest(
+        "import dataclasses\n"
+        "from tests.plugins.concord_wordcount import KIND\n\n"
+        "def _none(rule, corpus, context):\n"
+        "    return []\n\n"
+        "def pytest_concord_kinds(config):\n"
+        "    return [dataclasses.replace(KIND, check=_none)]\n"
+    )
+    pytester.runpytest("checks/").assert_outcomes(passed=1)

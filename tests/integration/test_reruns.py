@@ -124,6 +124,7 @@ def test_the_ini_key_sets_how_many_are_printed(
     [
         (["--concord-show", "-1"], "", "--concord-show -1 is not a number of findings"),
         ([], "[pytest]\nconcord_show = many\n", "concord_show = 'many' is not a number"),
+        ([], "[pytest]\nconcord_show = -2\n", "concord_show = '-2' is not a number"),
     ],
 )
 def test_a_bad_number_to_print_is_one_usage_error(
