@@ -67,7 +67,7 @@ class _Token:
     a sentence, the word after it) worked out only when asked: a text has hundreds of these
     and only a lone given name needs the context."""
 
-    __slots__ = ("_word_end", "end", "key", "possessive", "source", "start", "text")
+    __slots__ = ("_word_end", "end", "key", "possessive", "source", "start")
 
     def __init__(
         self, source: str, start: int, *, end: int, word_end: int, key: str, possessive: bool
@@ -76,7 +76,6 @@ class _Token:
         self._word_end = word_end
         self.start = start
         self.end = end  # possessive removed
-        self.text = source[start:end]
         self.key = key  # casefolded, possessive removed
         self.possessive = possessive
 
