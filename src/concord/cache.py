@@ -161,7 +161,12 @@ class ExtractionCache:
 
 def content_digest(text: str) -> str:
     """The hash a source's cache entries are addressed by."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return raw_digest(text.encode("utf-8", "surrogatepass"))
+
+
+def raw_digest(utf8: bytes) -> str:
+    """`content_digest` of the text these UTF-8 bytes spell, without decoding them."""
+    return hashlib.sha256(utf8).hexdigest()
 
 
 def _key(digest: str, settings: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import glob
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from concord.cache import content_digest
+from concord.cache import raw_digest
 from concord.config import LoadedRules
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
@@ -146,19 +148,22 @@ def load_corpus(rules: LoadedRules) -> Corpus:
         declared = document.sources.get(source_id)
         metadata = undeclared if declared is None else _with_corpus_defaults(declared, rules)
         try:
-            text = read_source(path)
+            raw, text = _read(path)
         except SourceError as error:
             problems.append(error)
             continue
-        sources.append(
-            Source(
-                id=source_id,
-                path=path,
-                text=text,
-                metadata=metadata,
-                published=_published(text, metadata, rules),
-            )
+        source = Source(
+            id=source_id,
+            path=path,
+            text=text,
+            metadata=metadata,
+            published=_published(text, metadata, rules),
         )
+        # The text's UTF-8 is the file's bytes after any byte order mark: hashed as read, not
+        # encoded again (the same digest as `content_digest(text)`).
+        utf8 = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+        source.__dict__["digest"] = raw_digest(utf8)
+        sources.append(source)
     problems.extend(_unknown_metadata_ids(rules, set(paths)))
     problems.extend(_unknown_waiver_sources(rules, set(paths)))
     if problems:
@@ -227,6 +232,11 @@ def _no_match_problem(pattern: str) -> str:
 
 def read_source(path: Path) -> str:
     """The text of a source file; binary or non-UTF-8 content is a `SourceError`."""
+    return _read(path)[1]
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    """The bytes and the text of a source file."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -241,7 +251,7 @@ def read_source(path: Path) -> str:
             "convert it to UTF-8 text, or leave it out with [corpus].exclude",
         )
     try:
-        return raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1

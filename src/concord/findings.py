@@ -101,6 +101,11 @@ class Finding:
         return (first.source, first.line, first.column, self.code, self.message)
 
     def to_json(self) -> dict[str, Any]:
+        """The finding as the JSON report has it. Built once: callers must not change it."""
+        return self._json
+
+    @cached_property
+    def _json(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "kind": self.kind,

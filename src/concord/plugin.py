@@ -303,7 +303,7 @@ class Reporter:
         folder = self.settings.reports_dir
         root = self.config.rootpath
         json_report = render_json(report)
-        renderers: dict[str, Callable[[], str]] = {
+        renderers: dict[str, Callable[[], str | bytes]] = {
             JSON_REPORT: lambda: json_report,
             SARIF_REPORT: lambda: render_sarif(report, root),
             MARKDOWN_REPORT: lambda: render_markdown(report, corpus),

@@ -54,8 +54,10 @@ def test_a_rerun_reads_every_rules_findings_back_without_comparing(
             kept = _run_all(Corpus.from_texts(*generated), ExtractionCache(Path(folder)))
     assert kept == fresh
     for findings, _ in kept.values():  # type: ignore[misc]
-        for finding in findings:  # the kept fingerprint is the one these fields hash to
-            assert finding.fingerprint == dataclasses.replace(finding).fingerprint
+        for finding in findings:  # the kept fingerprint and JSON are those of these fields
+            remade = dataclasses.replace(finding)
+            assert finding.fingerprint == remade.fingerprint
+            assert finding.to_json() == remade.to_json()
 
 
 @given(generated=corpora, data=st.data())

@@ -63,10 +63,11 @@ def build_report(
     }
 
 
-def render_json(report: dict[str, Any]) -> str:
+def render_json(report: dict[str, Any]) -> bytes:
     """Indented, UTF-8 as written: the same text as `json.dumps(report, indent=2,
-    ensure_ascii=False)` plus a newline, 25 times faster (a 10,000-document report is MBs)."""
-    return orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    ensure_ascii=False)` plus a newline, encoded, 25 times faster (a 10,000-document report is
+    MBs)."""
+    return orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def _source(source: Source, root: Path) -> dict[str, Any]:

@@ -53,11 +53,12 @@ class ReportStamp:
             return None  # an older or damaged stamp: write the reports
 
 
-def made_from(json_report: str, corpus: Corpus | None, root: Path) -> str:
+def made_from(json_report: bytes, corpus: Corpus | None, root: Path) -> str:
     digest = hashlib.sha256()
-    for part in (code_fingerprint(), str(root), corpus.fingerprint if corpus else "", json_report):
+    for part in (code_fingerprint(), str(root), corpus.fingerprint if corpus else ""):
         digest.update(part.encode())
         digest.update(b"\x1f")
+    digest.update(json_report)
     return digest.hexdigest()
 
 
