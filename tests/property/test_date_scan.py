@@ -10,7 +10,6 @@ import re
 import sys
 from collections.abc import Callable
 
-import pytest
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -83,10 +82,13 @@ def test_the_scan_of_the_seeds_finds_what_searching_every_place_finds() -> None:
         assert scan.scan(text, context_at) == by_definition(text, context_at)
 
 
-@pytest.mark.skipif(sys.version_info < (3, 11), reason="re._parser is sre_parse before 3.11")
 def test_every_form_starts_where_the_scanner_tries() -> None:
-    from re import _constants as codes
-    from re import _parser as parser
+    if sys.version_info >= (3, 11):
+        from re import _constants as codes
+        from re import _parser as parser
+    else:  # the same modules under their old names
+        import sre_constants as codes
+        import sre_parse as parser
 
     def first(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
         """The characters a sequence can start with (None: any), and whether it can be
@@ -128,7 +130,8 @@ def test_every_form_starts_where_the_scanner_tries() -> None:
             return union, empty
         if op is codes.SUBPATTERN:
             return first(list(value[3]))
-        if op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
+        repeats = (codes.MAX_REPEAT, codes.MIN_REPEAT, getattr(codes, "POSSESSIVE_REPEAT", None))
+        if op in repeats:
             least, _, sub = value
             found, empty = first(list(sub))
             return found, empty or least == 0
