@@ -5,6 +5,7 @@ documents, cold and warm, plus the extractors' throughput on one core.
     python benchmarks/pipeline.py --sizes 1000 --jobs 1
     python benchmarks/pipeline.py --executor dask-local
     python benchmarks/pipeline.py --sizes 10000 --compare-dask   # Dask finds the same
+    python benchmarks/pipeline.py --sizes 10000 --warm-repeats 7 # medians of warm reruns
 
 Each project is the bundled rules over the seeds repeated with shuffled paragraphs and known
 faults injected (see corpora.py); every run's JSON report is checked for all of them. For each
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,8 +117,26 @@ def faults_found(report_path: Path) -> dict[str, int]:
     return found
 
 
+def median_warm(folder: Path, arguments: list[str], repeats: int) -> None:
+    """Warm reruns and pytest's start-up, alternated `repeats` times: the medians, which move
+    less than single runs on a shared machine."""
+    warm, start_up = [], []
+    for _ in range(repeats):
+        warm.append(run_pytest(folder, ["checks/", *arguments]).seconds)
+        start_up.append(run_pytest(folder, ["checks/", "--co", "-p", "no:concord"]).seconds)
+    warm_median, start_median = statistics.median(warm), statistics.median(start_up)
+    print(
+        f"  warm, median of {repeats}: {warm_median:.2f} s ({min(warm):.2f} to {max(warm):.2f}); "
+        f"start-up {start_median:.2f} s; beyond start-up {warm_median - start_median:.2f} s"
+    )
+
+
 def bench_size(
-    count: int, arguments: list[str], keep: bool, compare_dask: bool = False
+    count: int,
+    arguments: list[str],
+    keep: bool,
+    compare_dask: bool = False,
+    warm_repeats: int = 0,
 ) -> dict[str, Run]:
     folder = Path(tempfile.mkdtemp(prefix=f"concord-bench-{count}-"))
     try:
@@ -128,6 +148,8 @@ def bench_size(
         found = faults_found(folder / "reports" / "concord.json")
         cold_report = (folder / "reports" / "concord.json").read_text(encoding="utf-8")
         runs["warm"] = run_pytest(folder, ["checks/", *arguments])
+        if warm_repeats:
+            median_warm(folder, arguments, warm_repeats)
         warm_report = (folder / "reports" / "concord.json").read_text(encoding="utf-8")
         print(f"  warm report identical to cold: {warm_report == cold_report}")
         if compare_dask:
@@ -203,6 +225,13 @@ def main() -> int:
         action="store_true",
         help="also run each project on a local Dask cluster and compare the JSON reports",
     )
+    parser.add_argument(
+        "--warm-repeats",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also alternate N warm reruns with N start-ups and print the medians",
+    )
     arguments = parser.parse_args()
     if arguments.extraction_docs:
         bench_extraction(arguments.extraction_docs)
@@ -211,7 +240,9 @@ def main() -> int:
     print(f"\npytest checks/ {' '.join(options)} on {os.cpu_count()} cores")
     cold = {}
     for count in sizes:
-        runs = bench_size(count, options, arguments.keep, arguments.compare_dask)
+        runs = bench_size(
+            count, options, arguments.keep, arguments.compare_dask, arguments.warm_repeats
+        )
         cold[count] = runs["cold"].seconds
     if 10_000 in cold and 20_000 in cold:
         print(f"\n20k / 10k documents, cold: {cold[20_000] / cold[10_000]:.2f}")
