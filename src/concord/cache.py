@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from collections.abc import Sequence
@@ -49,6 +50,25 @@ class ExtractionCache:
     misses: int = 0
     rebuilt: int = 0
     _connection: sqlite3.Connection | None = field(default=None, repr=False)
+
+    @classmethod
+    def of_generation(cls, base: Path, generation: str) -> ExtractionCache:
+        """The cache of this version of the code, in `base/<generation>/`, with the caches of
+        every other version removed.
+
+        Every key hashes the code, so an entry written by other code is never read again:
+        without this, each upgrade (or each edit of a development checkout) would leave a
+        whole corpus's worth of dead entries behind, and the database would only grow.
+        """
+        if base.is_dir():
+            for entry in base.iterdir():
+                if entry.name == generation:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                elif entry.name.startswith(DATABASE):  # the layout before generations
+                    entry.unlink(missing_ok=True)
+        return cls(base / generation)
 
     def get(self, digest: str, settings: str) -> Any:
         """The cached payload for (content digest, settings), or None (a miss)."""

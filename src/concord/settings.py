@@ -14,6 +14,7 @@ from concord.cache import ExtractionCache
 from concord.execute import ExecutorError
 from concord.execute import ExecutorSpec
 from concord.execute import parse_executor
+from concord.extraction import code_fingerprint
 from concord.project import ProjectCache
 
 DEFAULT_RULES = "rules.toml"
@@ -101,14 +102,17 @@ def _shown(config: pytest.Config) -> int | None:
 
 
 def _cache(config: pytest.Config) -> ExtractionCache | None:
-    """Extraction results live in pytest's cache folder (`.pytest_cache/d/concord/`), unless
-    `--concord-no-cache` or `-p no:cacheprovider` says otherwise."""
+    """Extraction results live in pytest's cache folder (`.pytest_cache/d/concord/extract/`,
+    one folder for this version of the code), unless `--concord-no-cache` or
+    `-p no:cacheprovider` says otherwise."""
     if config.getoption("concord_no_cache", default=False):
         return None
     pytest_cache = getattr(config, "cache", None)
     if pytest_cache is None:
         return None
-    return ExtractionCache(Path(pytest_cache.mkdir("concord")) / "extract")
+    return ExtractionCache.of_generation(
+        Path(pytest_cache.mkdir("concord")) / "extract", code_fingerprint()
+    )
 
 
 def _path_setting(config: pytest.Config, name: str, default: str) -> Path:

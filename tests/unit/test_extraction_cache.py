@@ -150,3 +150,20 @@ def test_extraction_in_several_processes_finds_the_same(tmp_path: Path) -> None:
         assert rerun.misses == 0
     finally:
         executor.close()
+
+
+def test_the_caches_of_other_code_versions_are_removed(tmp_path: Path) -> None:
+    """Every key hashes the code, so another version's entries are dead: they are removed
+    rather than left to grow the cache with every upgrade."""
+    corpus = Corpus.from_texts(TEXTS, PUBLISHED)
+    expected = check_dates(RULE, corpus, cache=ExtractionCache.of_generation(tmp_path, "old"))
+    (tmp_path / DATABASE).write_bytes(b"a database of the layout before generations")
+    assert (tmp_path / "old" / DATABASE).is_file()
+    current = ExtractionCache.of_generation(tmp_path, "new")
+    assert sorted(path.name for path in tmp_path.iterdir()) == []  # created on first use
+    assert check_dates(RULE, corpus, cache=current) == expected
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new"]
+    assert current.hits == 0  # nothing of the old version is read
+    again = ExtractionCache.of_generation(tmp_path, "new")
+    assert check_dates(RULE, corpus, cache=again) == expected
+    assert (again.hits, again.misses) == (3, 0)  # its own version's entries are kept
