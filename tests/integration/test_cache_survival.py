@@ -16,6 +16,7 @@ import pytest
 
 from concord.cache import DATABASE
 from concord.cache import ExtractionCache
+from concord.extraction import code_fingerprint
 from tests.generated import FAULTS
 from tests.generated import SEEDS
 
@@ -58,7 +59,7 @@ def _findings(root: Path) -> list[object]:
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 def test_a_killed_run_leaves_a_cache_the_next_run_can_trust(tmp_path: Path) -> None:
     _project(tmp_path, 400)
-    cache_folder = tmp_path / ".pytest_cache" / "d" / "concord" / "extract"
+    cache_folder = tmp_path / ".pytest_cache" / "d" / "concord" / "extract" / code_fingerprint()
     database = cache_folder / DATABASE
     victim = _run(tmp_path)
     deadline = time.monotonic() + _PATIENCE_SECONDS
