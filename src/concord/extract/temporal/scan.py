@@ -272,7 +272,7 @@ def _fallback(
 ) -> Hit | None:
     grammar = _grammar()
     for item in grammar.forms[first_index:]:
-        match = grammar.bounded[item.name].match(text, start)
+        match = _bounded(item).match(text, start)
         if match is None:
             continue
         hit = _read(text, start, match.end(), item, context_at)
@@ -327,7 +327,6 @@ class _Grammar:
     forms: list[Pattern]
     by_name: dict[str, Pattern]
     index: dict[str, int]
-    bounded: dict[str, re.Pattern[str]]
     master: re.Pattern[str]
 
 
@@ -349,9 +348,13 @@ def _grammar() -> _Grammar:
         forms=forms,
         by_name={item.name: item for item in forms},
         index={item.name: index for index, item in enumerate(forms)},
-        bounded={
-            item.name: re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
-            for item in forms
-        },
         master=master,
     )
+
+
+@cache
+def _bounded(item: Pattern) -> re.Pattern[str]:
+    """One form alone, ending where the alternation's forms end: for the fallback, which
+    few texts need, so compiled when first asked for (all of them took a quarter of a second
+    in every process)."""
+    return re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
