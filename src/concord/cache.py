@@ -32,6 +32,9 @@ DATABASE = "extraction.sqlite3"
 # SQLite's default limit on bound parameters is 999 on older builds.
 _QUERY_CHUNK = 900
 _BUSY_SECONDS = 120.0  # a worker waits this long for another's write to finish
+# Entries a complete run did not use are dropped once there are more of them than it used: one
+# full round of edits is kept (a revert is then still cached), endless rounds are not.
+_UNUSED_ALLOWED = 2
 _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, checksum TEXT, payload BLOB)"
 
 
@@ -49,6 +52,8 @@ class ExtractionCache:
     hits: int = 0
     misses: int = 0
     rebuilt: int = 0
+    # Every key this process looked up or stored: what a complete run needs (`drop_unused`).
+    touched: set[str] = field(default_factory=set, repr=False)
     _connection: sqlite3.Connection | None = field(default=None, repr=False)
 
     @classmethod
@@ -77,6 +82,7 @@ class ExtractionCache:
     def get_many(self, wanted: Sequence[tuple[str, str]]) -> list[Any]:
         """The payload of every (content digest, settings) pair, None where there is none."""
         keys = [_key(digest, settings) for digest, settings in wanted]
+        self.touched.update(keys)
         stored = self._read(list(dict.fromkeys(keys)))
         found = [stored.get(key) for key in keys]
         hits = sum(1 for payload in found if payload is not None)
@@ -94,12 +100,41 @@ class ExtractionCache:
         rows = []
         for digest, settings, payload in entries:
             key = _key(digest, settings)
+            self.touched.add(key)
             body = orjson.dumps(payload)
             rows.append((key, _checksum(body), body))
         if not rows:
             return
         with self._database() as connection:
             connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+
+    def drop_unused(self) -> int:
+        """After a run that ran every rule: delete the entries it neither read nor wrote, once
+        they outnumber the ones it did; return how many were deleted.
+
+        Those are the facts of sources as they were before an edit: a corpus edited day after
+        day would otherwise grow the cache without end. Dropping an entry a later run needs
+        again costs that run one extraction, never a wrong finding.
+        """
+        if not self.touched:
+            return 0
+        try:
+            connection = self._connect()
+            (total,) = connection.execute("SELECT count(*) FROM entries").fetchone()
+            if total <= _UNUSED_ALLOWED * len(self.touched):
+                return 0
+            with connection:
+                connection.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                connection.execute("DELETE FROM used")
+                connection.executemany(
+                    "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self.touched)
+                )
+                dropped = connection.execute(
+                    "DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)"
+                ).rowcount
+        except sqlite3.DatabaseError:
+            return 0  # nothing lost: the entries stay
+        return int(dropped)
 
     def verify(self) -> tuple[int, int]:
         """Read every entry back: (entries that verify, entries that do not)."""

@@ -49,6 +49,9 @@ from concord.settings import Settings
 REPORT_ATTRIBUTE = "concord_result"
 KINDS_KEY = pytest.StashKey[list[str]]()
 FROZE_KEY = pytest.StashKey[bool]()
+RULES_TO_RUN_KEY = pytest.StashKey[int]()  # rule items collected and not deselected
+RULES_RUN_KEY = pytest.StashKey[int]()  # rule items this process ran to the end
+PARTIAL_KEY = pytest.StashKey[bool]()  # some rule items were deselected (-k, -m, --lf)
 JSON_REPORT = "concord.json"
 SARIF_REPORT = "concord.sarif"
 MARKDOWN_REPORT = "concord.md"
@@ -163,6 +166,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the executor before the first rule runs, so an unreachable cluster is one usage
     error rather than a failure in every rule."""
+    session.config.stash[RULES_TO_RUN_KEY] = sum(
+        1 for item in session.items if isinstance(item, RuleItem)
+    )
     if any(isinstance(item, RuleItem) for item in session.items):
         try:
             session.config.stash[SETTINGS_KEY].executor.start()
@@ -171,8 +177,30 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         _settle_heap(session.config)
 
 
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if any(isinstance(item, RuleItem) for item in items):
+        items[0].config.stash[PARTIAL_KEY] = True
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that ran every rule of the rules file knows every cache entry a run needs: the
+    cache drops the rest once they outnumber them. Any other run (some rules deselected, -x,
+    interrupted, or an xdist worker that ran a share) leaves the cache as it is."""
+    config = session.config
+    settings = config.stash.get(SETTINGS_KEY, None)
+    if settings is None or settings.cache is None or config.stash.get(PARTIAL_KEY, False):
+        return
+    if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        return
+    to_run = config.stash.get(RULES_TO_RUN_KEY, 0)
+    if to_run and config.stash.get(RULES_RUN_KEY, 0) == to_run:
+        settings.cache.drop_unused()
+
+
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     if isinstance(item, RuleItem):
+        item.config.stash[RULES_RUN_KEY] = item.config.stash.get(RULES_RUN_KEY, 0) + 1
         _settle_heap(item.config)
 
 

@@ -4,12 +4,18 @@ rule prints its first findings, not thousands."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from concord.cache import DATABASE
+from concord.extraction import code_fingerprint
+from tests.helpers import QIN_RULE
+from tests.helpers import QUOTE_RULE
 from tests.helpers import MiniProject
 
 REPORTS = ["concord.json", "concord.sarif", "concord.md", "concord.html"]
@@ -141,3 +147,45 @@ def test_a_bad_number_to_print_is_one_usage_error(
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert says in result.stderr.str()
     assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def _entries(root: Path) -> int:
+    folder = root / ".pytest_cache" / "d" / "concord" / "extract" / code_fingerprint()
+    with sqlite3.connect(folder / DATABASE) as connection:
+        return int(connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def _edit_every_source(root: Path, round_number: int) -> None:
+    for path in (root / "checks" / "sources").glob("*.txt"):
+        path.write_text(f"{path.read_text(encoding='utf-8')}Round {round_number}.\n")
+
+
+def test_the_cache_does_not_grow_with_every_round_of_edits(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke.", "c": "Blinken flew."})
+    pytester.runpytest_subprocess("checks/")
+    one_round = _entries(root)
+    sizes = []
+    for round_number in range(1, 5):
+        _edit_every_source(root, round_number)
+        pytester.runpytest_subprocess("checks/")
+        sizes.append(_entries(root))
+    # One earlier round is kept beside the current one, never more (without dropping, the
+    # fourth round would hold five rounds' entries).
+    assert max(sizes) <= 2 * one_round
+    assert min(sizes) < max(sizes)  # something was dropped
+
+
+def test_a_run_of_some_rules_drops_nothing(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke."}, rules=QIN_RULE + QUOTE_RULE)
+    pytester.runpytest_subprocess("checks/")
+    sizes = [_entries(root)]
+    for round_number in range(1, 5):
+        _edit_every_source(root, round_number)
+        pytester.runpytest_subprocess("checks/", "-k", "names")
+        sizes.append(_entries(root))
+    # Every round's entries are still there: the run did not know what the others need.
+    assert all(later > earlier for earlier, later in itertools.pairwise(sizes))

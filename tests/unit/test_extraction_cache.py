@@ -167,3 +167,23 @@ def test_the_caches_of_other_code_versions_are_removed(tmp_path: Path) -> None:
     again = ExtractionCache.of_generation(tmp_path, "new")
     assert check_dates(RULE, corpus, cache=again) == expected
     assert (again.hits, again.misses) == (3, 0)  # its own version's entries are kept
+
+
+def test_a_complete_run_drops_the_entries_it_did_not_use_once_they_outnumber_it(
+    tmp_path: Path,
+) -> None:
+    writer = ExtractionCache(tmp_path)
+    writer.put_many((f"digest-{index}", "x", [index]) for index in range(6))
+    few = ExtractionCache(tmp_path)
+    assert few.get_many([("digest-0", "x"), ("digest-1", "x"), ("digest-2", "x")]) == [
+        [0],
+        [1],
+        [2],
+    ]
+    assert few.drop_unused() == 0  # 3 unused of 6: not more than it used
+    fewer = ExtractionCache(tmp_path)
+    assert fewer.get("digest-4", "x") == [4]
+    assert fewer.drop_unused() == 5
+    kept = ExtractionCache(tmp_path)
+    assert kept.get_many([("digest-4", "x"), ("digest-0", "x")]) == [[4], None]
+    assert ExtractionCache(tmp_path).drop_unused() == 0  # a process that used nothing drops nothing
