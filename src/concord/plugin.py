@@ -184,12 +184,16 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """A run that ran every rule of the rules file knows every cache entry a run needs: the
-    cache drops the rest once they outnumber them. Any other run (some rules deselected, -x,
-    interrupted, or an xdist worker that ran a share) leaves the cache as it is."""
+    """A run that compared every rule of the rules file afresh read every cache entry a run
+    needs: the cache drops the rest once they outnumber them. Any other run leaves the cache as
+    it is: some rules deselected, -x, interrupted, an xdist worker that ran a share, or a rule
+    whose findings were read back whole (a rerun with nothing changed reads none of the facts
+    the next edit will need)."""
     config = session.config
     settings = config.stash.get(SETTINGS_KEY, None)
     if settings is None or settings.cache is None or config.stash.get(PARTIAL_KEY, False):
+        return
+    if settings.rules_kept:
         return
     if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         return

@@ -38,6 +38,8 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     shown: int | None = DEFAULT_SHOWN  # findings printed per failing rule; None: all
     projects: ProjectCache = field(default_factory=ProjectCache)
+    # Rules whose findings this process read back whole, so it never read what they depend on.
+    rules_kept: int = 0
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

@@ -189,3 +189,19 @@ def test_a_run_of_some_rules_drops_nothing(
         sizes.append(_entries(root))
     # Every round's entries are still there: the run did not know what the others need.
     assert all(later > earlier for earlier, later in itertools.pairwise(sizes))
+
+
+def test_a_rerun_with_nothing_changed_keeps_what_the_next_edit_needs(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    """Its rules' findings come back whole, so it reads none of their facts: those must stay,
+    or the next edit would extract every source again."""
+    root = mini_project({"a": GIVEN_NAME, "b": "Qin spoke.", "c": "Blinken flew."})
+    pytester.runpytest_subprocess("checks/")
+    before = _entries(root)
+    pytester.runpytest_subprocess("checks/")
+    assert _entries(root) == before
+    (root / "checks" / "sources" / "c.txt").write_text("Blinken flew home.\n")
+    pytester.runpytest_subprocess("checks/")
+    # The new text's entries are added; every other source's are still there.
+    assert _entries(root) > before
