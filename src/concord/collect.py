@@ -12,7 +12,6 @@ from _pytest._code.code import TerminalRepr
 from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.engine import HINTS
-from concord.engine import KEPT_STAT
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
@@ -132,7 +131,7 @@ class RuleItem(pytest.Item):
         executor = settings.executor.start()
         context = RunContext.of(self.project.rules.document.rules, settings.cache, executor)
         self.findings = run_rule(self.rule, self.project.corpus, context)
-        settings.rules_kept += context.stats.get(KEPT_STAT, 0)
+        settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:
             hint = HINTS.get(self.rule.kind, "check the rule")
             self.warn(RuleMatchedNothing(f"rule {self.rule.id} matched nothing: {hint}"))

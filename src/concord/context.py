@@ -20,6 +20,8 @@ class RunContext:
     stats: dict[str, int] = field(default_factory=dict)  # what the rule matched, for warnings
     cache: ExtractionCache | None = None  # extraction results of earlier runs
     executor: Executor | None = None  # where extraction runs; None: in this process
+    # Rules whose findings were read back whole from the cache: they read none of their inputs.
+    kept: list[str] = field(default_factory=list)
 
     @classmethod
     def of(

@@ -22,8 +22,6 @@ from concord.findings import sorted_findings
 from concord.rules import BUILTIN_KINDS
 
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
-# Set in a run's stats when its findings were read back whole: it read none of its inputs.
-KEPT_STAT = "kept"
 
 CHECKERS: dict[str, Checker] = {
     "name": lambda rule, corpus, context: check_names(
@@ -80,7 +78,7 @@ def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> li
         kept = rule_results.load(cache, key)
         if kept is not None:
             context.stats.update(kept.stats)
-            context.stats[KEPT_STAT] = 1
+            context.kept.append(rule.id)
             return kept.findings
     checker = CHECKERS[rule.kind]
     findings = _distinct_fingerprints(sorted_findings(checker(rule, corpus, context)))
