@@ -148,7 +148,7 @@ def load_corpus(rules: LoadedRules) -> Corpus:
         declared = document.sources.get(source_id)
         metadata = undeclared if declared is None else _with_corpus_defaults(declared, rules)
         try:
-            raw, text = _read(path)
+            raw, text = read_source(path)
         except SourceError as error:
             problems.append(error)
             continue
@@ -230,13 +230,9 @@ def _no_match_problem(pattern: str) -> str:
     return f"source file not found: {pattern!r}"
 
 
-def read_source(path: Path) -> str:
-    """The text of a source file; binary or non-UTF-8 content is a `SourceError`."""
-    return _read(path)[1]
-
-
-def _read(path: Path) -> tuple[bytes, str]:
-    """The bytes and the text of a source file."""
+def read_source(path: Path) -> tuple[bytes, str]:
+    """The bytes and the text of a source file; binary or non-UTF-8 content is a
+    `SourceError`."""
     try:
         raw = path.read_bytes()
     except OSError as error:
