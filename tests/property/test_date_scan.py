@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable
 
+from hypothesis import example
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -60,6 +61,10 @@ def _context(reference: dt.date | None) -> Callable[[int, int], Context]:
     pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=30),
     reference=st.sampled_from([None, dt.date(2023, 6, 14)]),
 )
+@example(  # a window that ended inside "weeksBlinken" once read "two week" as a duration
+    pieces=["June 18", "mid-June", "for two weeks", "said on", "for two weeks", "Blinken"],
+    reference=None,
+)
 @settings(max_examples=400, deadline=None)
 def test_the_scan_finds_what_searching_every_place_finds(
     pieces: list[str], reference: dt.date | None
@@ -74,6 +79,18 @@ def test_the_scan_finds_what_searching_every_place_finds(
 def test_the_scan_of_odd_text_finds_what_searching_every_place_finds(text: str) -> None:
     context_at = _context(dt.date(2023, 6, 14))
     assert scan.scan(text, context_at) == by_definition(text, context_at)
+
+
+@given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+@example(pieces=["June 18", "mid-June", "for two weeks", "said on", "for two weeks", "Blinken"])
+def test_no_window_ends_inside_a_word(pieces: list[str]) -> None:
+    # The grammar takes a window's end for the text's end, so a word cut there could match as
+    # a shorter word ("week" out of "weeksBlinken").
+    text = "".join(pieces)
+    for _, window_end, _ in scan._windows(text):
+        assert window_end >= len(text) or not (
+            text[window_end - 1].isalnum() and text[window_end].isalnum()
+        ), (text, window_end)
 
 
 def test_the_scan_of_the_seeds_finds_what_searching_every_place_finds() -> None:

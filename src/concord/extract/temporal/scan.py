@@ -204,7 +204,12 @@ def _windows(text: str) -> Iterator[tuple[int, int, int]]:
         if word[0].isalpha() and word.casefold() not in ANCHOR_WORDS:
             continue
         start = max(0, anchor.start() - _LOOK_BEHIND)
+        # A window never ends inside a word: the grammar sees the window's end as the text's,
+        # so "weeksBlinken" cut after "week" would read as a week.
         end = anchor.end() + _LOOK_AHEAD
+        tail = _WORD_TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
         if start > window_end:
             if window_end > 0:
                 yield window_start, window_end, last_anchor
@@ -311,6 +316,7 @@ ANCHOR_WORDS = frozenset(
 _CAPITAL_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 _GROUP_NAME = re.compile(r"\(\?P(?:<[^>]*>|=[^)]*\))")
 _WORD_OR_DIGIT = re.compile(r"[0-9]+|[^\W\d_]+")
+_WORD_TAIL = re.compile(r"\w+")
 # Where a form can start: after what the alternation's own look-behind allows, at a letter, a
 # digit or an apostrophe ("’23"). tests/property/test_date_scan.py checks every form's first
 # characters against it.
