@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
 from dataclasses import dataclass
 from functools import cache as once
 from functools import lru_cache
@@ -129,7 +128,7 @@ def run_task(task: Task) -> list[Payload]:
     kind, shared, items = task
     if kind == "names":
         matcher = _matcher(shared)
-        return [[asdict(mention) for mention in matcher.mentions(text)] for text, _ in items]
+        return [[mention.to_json() for mention in matcher.mentions(text)] for text, _ in items]
     if kind == "quotes":
         people = _declared(shared)
         return [[quote.to_json() for quote in quotes(text, people)] for text, _ in items]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -60,6 +61,19 @@ class NameMention:
     @property
     def is_fault(self) -> bool:
         return self.kind in FAULTY_KINDS
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data, for the extraction cache (field by field: `dataclasses.asdict`
+        deep-copies every value and took a quarter of the name extractor's time)."""
+        return {
+            "person": self.person,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "form": self.form,
+            "expected": self.expected,
+        }
 
 
 class _Token:

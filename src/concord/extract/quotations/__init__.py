@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import replace
 from typing import Any
@@ -57,8 +56,16 @@ class Quote:
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data, for the extraction cache."""
         return {
-            **asdict(self),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
             "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "cue": self.cue,
+            "how": self.how,
+            "depth": self.depth,
+            "paragraph": self.paragraph,
         }
 
     @classmethod
