@@ -35,7 +35,7 @@ def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[
     lowered = scan.lowercase(text)
     hits: list[scan.Hit] = []
     position = 0
-    for window_start, window_end, _ in scan._windows(text):
+    for window_start, window_end, _ in scan._windows(lowered):
         position = max(position, window_start)
         while position < window_end:
             found = grammar.master.search(lowered, position, window_end)
@@ -87,10 +87,41 @@ def test_no_window_ends_inside_a_word(pieces: list[str]) -> None:
     # The grammar takes a window's end for the text's end, so a word cut there could match as
     # a shorter word ("week" out of "weeksBlinken").
     text = "".join(pieces)
-    for _, window_end, _ in scan._windows(text):
+    for _, window_end, _ in scan._windows(scan.lowercase(text)):
         assert window_end >= len(text) or not (
             text[window_end - 1].isalnum() and text[window_end].isalnum()
         ), (text, window_end)
+
+
+_WORD_OR_DIGIT = re.compile(r"[0-9]+|[^\W\d_]+")
+
+
+def anchors_by_definition(text: str) -> list[tuple[int, int]]:
+    """Every digit run, and every whole word that is an anchor word."""
+    return [
+        found.span()
+        for found in _WORD_OR_DIGIT.finditer(text)
+        if found.group()[0].isdigit() or found.group().casefold() in scan.ANCHOR_WORDS
+    ]
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [*FRAGMENTS, "Junes", "mayor", "2023rd", "x_june", "JUNE", "Ağustos", "é", "_"]
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_anchor_regex_finds_the_anchor_words(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert list(scan._anchors(scan.lowercase(text))) == anchors_by_definition(text)
+
+
+def test_the_anchor_regex_finds_the_anchor_words_of_the_seeds() -> None:
+    for text in SEEDS.values():
+        assert list(scan._anchors(scan.lowercase(text))) == anchors_by_definition(text)
 
 
 def test_the_scan_of_the_seeds_finds_what_searching_every_place_finds() -> None:
