@@ -147,6 +147,7 @@ class NameMatcher:
             for key in set(form.keys):
                 self._forms_by_key.setdefault(key, []).append(position)
         self._closest_part: dict[str, str | None] = {}
+        self._inert: dict[str, bool] = {}
         self._parts: dict[str, list[_Part]] = {}
         for person in self.people:
             for word in person.name.split():
@@ -167,13 +168,34 @@ class NameMatcher:
         """Every mention of a declared person in `text`, in text order."""
         found: list[NameMention] = []
         lone_given: list[NameMention] = []
+        inert = self._inert
         for chunk in _chunks(text):
+            # Most chunks are one capitalised word that can never be a mention ("The",
+            # "China"): known from the word alone, so asked once per word, not per chunk.
+            if len(chunk) == 1:
+                key = chunk[0].key
+                known = inert.get(key)
+                if known is None:
+                    known = inert[key] = self._is_inert(key)
+                if known:
+                    continue
             for mention in self._match_chunk(chunk):
                 (lone_given if mention.kind == "given" else found).append(mention)
         named = {mention.person for mention in found if mention.kind != "misspelt"}
         found.extend(mention for mention in lone_given if mention.person in named)
         found.sort(key=lambda mention: (mention.start, mention.end))
         return found
+
+    def _is_inert(self, key: str) -> bool:
+        """Whether a chunk of this one word yields no mention, wherever it stands: no declared
+        form has it, and it is a title, or neither a name part nor a misspelling of one."""
+        if key in self._forms_by_key:
+            return False
+        if key in self._titles:
+            return True
+        if key in self._parts:
+            return False  # a given or family name: what it is depends on its context
+        return self._closest_misspelt(key) is None
 
     def _match_chunk(self, chunk: Sequence[_Token]) -> list[NameMention]:
         used = [False] * len(chunk)
@@ -263,11 +285,7 @@ class NameMatcher:
         return [_mention(part.person, "given", [token], part.word, expected=part.person.family)]
 
     def _misspelt_part(self, token: _Token) -> list[NameMention]:
-        if len(token.key) < self.min_misspelling_length:
-            return []
-        if token.key not in self._closest_part:  # the same words recur across sources
-            self._closest_part[token.key] = self._closest_misspelt_part(token.key)
-        closest = self._closest_part[token.key]
+        closest = self._closest_misspelt(token.key)
         if closest is None:
             return []
         parts = self._parts[closest]
@@ -275,6 +293,13 @@ class NameMatcher:
             return []
         part = parts[0]
         return [_mention(part.person, "misspelt", [token], part.word, expected=part.word)]
+
+    def _closest_misspelt(self, key: str) -> str | None:
+        if len(key) < self.min_misspelling_length:
+            return None
+        if key not in self._closest_part:  # the same words recur across sources
+            self._closest_part[key] = self._closest_misspelt_part(key)
+        return self._closest_part[key]
 
     def _closest_misspelt_part(self, word: str) -> str | None:
         """The declared name part `word` is a misspelling of, if it is one and no English word."""
