@@ -188,14 +188,11 @@ class NameMatcher:
 
     def _is_inert(self, key: str) -> bool:
         """Whether a chunk of this one word yields no mention, wherever it stands: no declared
-        form has it, and it is a title, or neither a name part nor a misspelling of one."""
+        form has it (so it is no name part either: every part is a word of a form), and it is
+        a title or no misspelling of a part."""
         if key in self._forms_by_key:
-            return False
-        if key in self._titles:
-            return True
-        if key in self._parts:
-            return False  # a given or family name: what it is depends on its context
-        return self._closest_misspelt(key) is None
+            return False  # a name part: what it is depends on its context
+        return key in self._titles or self._closest_misspelt(key) is None
 
     def _match_chunk(self, chunk: Sequence[_Token]) -> list[NameMention]:
         used = [False] * len(chunk)
