@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from typing import Literal
+from typing import cast
 
+from concord.cache import ExtractionCache
 from concord.cache import content_digest
 from concord.cache import raw_digest
 from concord.config import LoadedRules
@@ -26,6 +29,13 @@ from concord.extract.dateline import find_dateline
 from concord.extract.sentences import Span
 from concord.extract.sentences import sentences
 from concord.rules import SourceMetadata
+from concord.rules.corpus import DateOrder
+from concord.source_snapshot import Dateline
+from concord.source_snapshot import Entry
+from concord.source_snapshot import FileState
+from concord.source_snapshot import load_snapshot
+from concord.source_snapshot import snapshot_key
+from concord.source_snapshot import store_snapshot
 from concord.textpos import line_and_column
 from concord.textpos import line_starts
 
@@ -77,6 +87,42 @@ class Source:
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+
+class _ReadOnFirstUse:
+    """`Source.text` of a source known from the snapshot: read when first asked for, and
+    checked against the digest the run's cache keys were made from."""
+
+    def __get__(self, source: Source | None, owner: type | None = None) -> Any:
+        if source is None:
+            return self
+        _, text = read_source(source.path)
+        if content_digest(text) != source.digest:
+            raise SourceError(
+                source.path,
+                None,
+                "the source changed while pytest was running",
+                "run pytest again once nothing is writing to the corpus",
+            )
+        source.__dict__["text"] = text
+        return text
+
+
+# A non-data descriptor: a source made by `Source(...)` holds its text in `__dict__`, which
+# comes first; only `Source.unread` leaves it out. (Set here, not in the class body, where the
+# dataclass would take it for the field's default.)
+setattr(Source, "text", _ReadOnFirstUse())  # noqa: B010
+
+
+def _unread_source(
+    source_id: str, path: Path, metadata: SourceMetadata, published: Published | None, digest: str
+) -> Source:
+    """A source whose text is read only if something asks for it (`_ReadOnFirstUse`)."""
+    source = object.__new__(Source)
+    source.__dict__.update(
+        id=source_id, path=path, metadata=metadata, published=published, digest=digest
+    )
+    return source
 
 
 @dataclass(frozen=True)
@@ -137,38 +183,82 @@ class Corpus:
         return digest.hexdigest()
 
 
-def load_corpus(rules: LoadedRules) -> Corpus:
-    """Discover, read and describe every source. Raises `SourceError` or `ConcordErrors`."""
+def load_corpus(rules: LoadedRules, cache: ExtractionCache | None = None) -> Corpus:
+    """Discover, read and describe every source. Raises `SourceError` or `ConcordErrors`.
+
+    With a `cache`, a file found as it was when last read (`concord.source_snapshot`) is not
+    read: its digest and dateline come from the snapshot, and its text is read only if a rule
+    needs it."""
     paths = discover(rules)
     document = rules.document
+    key = snapshot_key(rules.path)
+    snapshot = load_snapshot(cache, key) if cache is not None else None
+    entries: dict[str, Entry] = {}
+    read_any = False
     problems: list[ConcordError] = []
     sources: list[Source] = []
     undeclared = _with_corpus_defaults(SourceMetadata(), rules)  # shared: it is frozen
     for source_id, path in paths.items():
         declared = document.sources.get(source_id)
         metadata = undeclared if declared is None else _with_corpus_defaults(declared, rules)
+        date_order = _dateline_order(metadata, rules)
+        try:
+            state: FileState | None = FileState.of(path)
+        except OSError:
+            state = None  # reading it says why, in the words a missing file is reported in
+        entry = snapshot.trusted(path, state) if snapshot and state else None
+        if entry is not None and _knows_dateline(entry, date_order):
+            dateline = entry.dateline.found if entry.dateline else None
+            published = _published(metadata, dateline)
+            sources.append(_unread_source(source_id, path, metadata, published, entry.digest))
+            entries[str(path)] = entry
+            continue
+        read_any = True
         try:
             raw, text = read_source(path)
         except SourceError as error:
             problems.append(error)
             continue
+        found = _dateline(text, date_order) if date_order is not None else None
         source = Source(
             id=source_id,
             path=path,
             text=text,
             metadata=metadata,
-            published=_published(text, metadata, rules),
+            published=_published(metadata, found),
         )
         # The text's UTF-8 is the file's bytes after any byte order mark: hashed as read, not
         # encoded again (the same digest as `content_digest(text)`).
         utf8 = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
         source.__dict__["digest"] = raw_digest(utf8)
         sources.append(source)
+        if state is not None:
+            read = None if date_order is None else Dateline(date_order, found)
+            entries[str(path)] = Entry(state, source.digest, read)
     problems.extend(_unknown_metadata_ids(rules, set(paths)))
     problems.extend(_unknown_waiver_sources(rules, set(paths)))
     if problems:
         raise problems[0] if len(problems) == 1 else ConcordErrors(problems)
+    if cache is not None and (
+        read_any or snapshot is None or len(entries) != len(snapshot.entries)
+    ):
+        store_snapshot(cache, key, entries)
     return Corpus(sources=tuple(sorted(sources, key=lambda source: source.id)))
+
+
+def _dateline_order(metadata: SourceMetadata, rules: LoadedRules) -> str | None:
+    """The date order a dateline is read in ("" for none given), or None when no dateline is
+    wanted (a declared date, or `published_from_text = false`)."""
+    corpus = rules.document.corpus
+    if metadata.published is not None or not corpus.published_from_text:
+        return None
+    return metadata.date_order or corpus.date_order or ""
+
+
+def _knows_dateline(entry: Entry, date_order: str | None) -> bool:
+    if date_order is None:
+        return True
+    return entry.dateline is not None and entry.dateline.date_order == date_order
 
 
 def _with_corpus_defaults(declared: SourceMetadata, rules: LoadedRules) -> SourceMetadata:
@@ -260,16 +350,21 @@ def read_source(path: Path) -> tuple[bytes, str]:
         ) from None
 
 
-def _published(text: str, metadata: SourceMetadata, rules: LoadedRules) -> Published | None:
-    if metadata.published is not None:
-        return Published(date=metadata.published, origin="declared")
-    corpus = rules.document.corpus
-    if not corpus.published_from_text:
-        return None
-    dateline = find_dateline(text, metadata.date_order or corpus.date_order)
+def _dateline(text: str, date_order: str) -> tuple[str, int, str] | None:
+    """The text's dateline as (ISO date, line, text), or None."""
+    dateline = find_dateline(text, cast(DateOrder, date_order) if date_order else None)
     if dateline is None:
         return None
-    return Published(date=dateline.date, origin="text", line=dateline.line, text=dateline.text)
+    return dateline.date.isoformat(), dateline.line, dateline.text
+
+
+def _published(metadata: SourceMetadata, dateline: tuple[str, int, str] | None) -> Published | None:
+    if metadata.published is not None:
+        return Published(date=metadata.published, origin="declared")
+    if dateline is None:
+        return None
+    iso, line, text = dateline
+    return Published(date=dt.date.fromisoformat(iso), origin="text", line=line, text=text)
 
 
 def _unknown_waiver_sources(rules: LoadedRules, ids: set[str]) -> list[ConcordError]:

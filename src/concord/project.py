@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from concord.cache import ExtractionCache
 from concord.config import LoadedRules
 from concord.config import load_rules
 from concord.corpus import Corpus
@@ -20,8 +21,10 @@ class Project:
 
 @dataclass
 class ProjectCache:
-    """Rules files already loaded in this process, by resolved path."""
+    """Rules files already loaded in this process, by resolved path. With a `cache`, sources
+    unchanged since they were last read are not read again (`concord.source_snapshot`)."""
 
+    cache: ExtractionCache | None = None
     _projects: dict[Path, Project] = field(default_factory=dict)
 
     def load(self, path: Path) -> Project:
@@ -30,7 +33,7 @@ class ProjectCache:
         project = self._projects.get(key)
         if project is None:
             rules = load_rules(key)
-            project = Project(rules=rules, corpus=load_corpus(rules))
+            project = Project(rules=rules, corpus=load_corpus(rules, self.cache))
             self._projects[key] = project
         return project
 

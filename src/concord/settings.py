@@ -46,15 +46,17 @@ class Settings:
         fail_on = config.getoption("concord_fail_on", default=None) or config.getini(
             "concord_fail_on"
         )
+        cache = _cache(config)
         return cls(
             rules_path=_path_setting(config, "concord_rules", DEFAULT_RULES),
             checks_dir=_path_setting(config, "concord_checks", DEFAULT_CHECKS),
             reports_dir=_path_setting(config, "concord_reports", DEFAULT_REPORTS),
             fail_on="warning" if fail_on == "warning" else "error",
             baseline_update=bool(config.getoption("concord_baseline_update", default=False)),
-            cache=_cache(config),
+            cache=cache,
             executor=_executor(config),
             shown=_shown(config),
+            projects=ProjectCache(cache),
         )
 
     def fails(self, severity: str) -> bool:
