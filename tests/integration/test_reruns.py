@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,35 @@ def test_a_rerun_with_nothing_changed_keeps_what_the_next_edit_needs(
     pytester.runpytest_subprocess("checks/")
     # The new text's entries are added; every other source's are still there.
     assert _entries(root) > before
+
+
+def test_a_rerun_reads_no_source_that_is_as_it_was(
+    pytester: pytest.Pytester, mini_project: MiniProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its digest and dateline come from the snapshot; the terminal reads the lines it quotes
+    (at most `--concord-show` findings' worth), nothing else does."""
+    from concord import corpus
+    from concord import source_snapshot
+
+    mini_project({"a": GIVEN_NAME, "b": "Qin spoke."})
+    settled = time.time_ns() + 2 * source_snapshot._RACY_SECONDS * 10**9
+    monkeypatch.setattr(source_snapshot.time, "time_ns", lambda: settled)
+    read: list[str] = []
+    real = corpus.read_source
+
+    def counted(path: Path) -> tuple[bytes, str]:
+        read.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(corpus, "read_source", counted)
+    first = pytester.runpytest_inprocess("checks/", "-p", "no:randomly")
+    assert sorted(read) == ["a", "b"]
+    read.clear()
+    second = pytester.runpytest_inprocess("checks/", "-p", "no:randomly")
+    assert read == ["a"]  # only for the line the printed finding quotes; "b" is never read
+    assert second.ret == first.ret == pytest.ExitCode.TESTS_FAILED
+    second.stdout.fnmatch_lines(["*Gang*", "report: reports/concord.json (unchanged)"])
+    read.clear()
+    uncached = pytester.runpytest_inprocess("checks/", "-p", "no:randomly", "--concord-no-cache")
+    assert sorted(read) == ["a", "b"]
+    assert uncached.ret == first.ret
