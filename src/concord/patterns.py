@@ -69,7 +69,25 @@ def literal_spans(
     literals: list[str], text: str, *, ignore_case: bool
 ) -> Iterator[tuple[int, int]]:
     """Where the literals stand as whole words."""
-    flags = re.IGNORECASE if ignore_case else 0
     for literal in literals:
-        for match in re.finditer(rf"(?<!\w){re.escape(literal)}(?!\w)", text, flags):
-            yield match.start(), match.end()
+        found = _whole_word(literal, ignore_case)
+        position = 0
+        while (match := found.search(text, position)) is not None:
+            start = match.start()
+            if start and _WORD_CHARACTER.match(text, start - 1):
+                position = start + 1  # inside a longer word; one could start within this one
+                continue
+            yield start, match.end()
+            position = match.end()
+
+
+@lru_cache(maxsize=512)
+def _whole_word(literal: str, ignore_case: bool) -> re.Pattern[str]:
+    """The literal not followed by a word character. Not preceded by one is checked by the
+    caller: a pattern that opens with a look-behind is tried at every character, one that
+    opens with the literal only where its first character is (the scan of a 10,000-document
+    corpus for the bundled rules' literals took 2 s that way)."""
+    return re.compile(rf"{re.escape(literal)}(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
+_WORD_CHARACTER = re.compile(r"\w")
