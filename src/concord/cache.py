@@ -198,6 +198,10 @@ class ExtractionCache:
             # WAL database (only a power cut can lose the last transactions).
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
+            # A checkpoint (the WAL copied into the database, then synced) every 64 MB, not
+            # every 4 MB: a cold 10,000-document run writes about 200 MB, and the syncs were a
+            # third of its writing time. The WAL is folded back when the last connection closes.
+            connection.execute("PRAGMA wal_autocheckpoint=16384")
             connection.execute(_SCHEMA)
             connection.commit()
             self._connection = connection

@@ -151,6 +151,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     settings = config.stash.get(SETTINGS_KEY, None)
     if settings is not None:
         settings.executor.close()
+        if settings.cache is not None:
+            settings.cache.close()  # folds the write-ahead log back into the database
         # Dropped before the heap is handed back, so that pytest's last collection (at
         # cleanup) does not walk a corpus and its results that nothing will read again.
         settings.projects.clear()
