@@ -126,3 +126,32 @@ def test_a_damaged_result_is_recomputed_not_trusted(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path)
     assert run_rule(rule, corpus, RunContext.of(RULES, cache)) == fresh
     assert cache.rebuilt >= 1
+
+
+def test_a_kept_finding_is_the_finding_it_was_made_from_and_builds_its_locations_when_asked(
+    tmp_path: Path,
+) -> None:
+    import pickle
+
+    from tests.generated import SEEDS
+
+    corpus = Corpus.from_texts(SEEDS)
+    rule = next(rule for rule in RULES if isinstance(rule, NameRule))
+    fresh = run_rule(rule, corpus, RunContext.of(RULES, ExtractionCache(tmp_path)))
+    kept = run_rule(rule, corpus, RunContext.of(RULES, ExtractionCache(tmp_path)))
+    assert fresh
+    assert [type(finding).__name__ for finding in kept] == ["_KeptFinding"] * len(kept)
+    assert all("_built_locations" not in finding.__dict__ for finding in kept)
+    assert [finding.to_json() for finding in kept] == [finding.to_json() for finding in fresh]
+    assert all("_built_locations" not in finding.__dict__ for finding in kept)
+    for original, read_back in zip(fresh, kept, strict=True):
+        assert read_back == original
+        assert original == read_back
+        assert hash(read_back) == hash(original)
+        assert read_back.locations == original.locations
+        assert repr(read_back) == repr(original)
+        assert pickle.loads(pickle.dumps(read_back)) == original
+        assert dataclasses.replace(read_back, occurrence=3) == dataclasses.replace(
+            original, occurrence=3
+        )
+    assert kept[0] != dataclasses.replace(fresh[0], message="another")
