@@ -170,6 +170,8 @@ class RuleItem(pytest.Item):
                 stale=[(item.path, item.line, item.waiver.reason) for item in outcome.stale],
                 shown=self.config.stash[SETTINGS_KEY].shown,
             )
+        if isinstance(excinfo.value, ConcordError | ConcordErrors):
+            return str(excinfo.value)  # a source gone bad mid-run: file, problem and fix
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int, str]:

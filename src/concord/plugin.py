@@ -388,16 +388,18 @@ class Reporter:
         if not self.run.results:
             return
         failed = [result for result in self.run.rules if result.outcome == "failed"]
+        errored = [result for result in self.run.rules if result.outcome == "error"]
+        could_not_run = f", {len(errored)} could not run" if errored else ""
         open_count = self.run.count("error") + self.run.count("warning")
         waived = f", {self.run.waived} waived" if self.run.waived else ""
         terminalreporter.write_line(
             f"{plural(open_count, 'finding')} "
             f"({plural(self.run.count('error'), 'error')}, "
             f"{plural(self.run.count('warning'), 'warning')}{waived}) "
-            f"from {plural(len(self.run.results), 'rule')}, {len(failed)} failed"
+            f"from {plural(len(self.run.results), 'rule')}, {len(failed)} failed{could_not_run}"
         )
         for result in self.run.rules:
-            if result.findings or result.stale_waivers:
+            if result.findings or result.stale_waivers or result.outcome == "error":
                 terminalreporter.write_line(
                     f"  {result.rule}: {_rule_counts(result)} ({result.outcome})"
                 )

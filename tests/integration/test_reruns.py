@@ -238,3 +238,35 @@ def test_a_rerun_reads_no_source_that_is_as_it_was(
     uncached = pytester.runpytest_inprocess("checks/", "-p", "no:randomly", "--concord-no-cache")
     assert sorted(read) == ["a", "b"]
     assert uncached.ret == first.ret
+
+
+def test_a_source_written_to_during_a_run_fails_its_rule_with_one_message(
+    pytester: pytest.Pytester, mini_project: MiniProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concord import corpus
+    from concord import source_snapshot
+
+    root = mini_project({"a": "Qin spoke.", "b": GIVEN_NAME})
+    settled = time.time_ns() + 2 * source_snapshot._RACY_SECONDS * 10**9
+    monkeypatch.setattr(source_snapshot.time, "time_ns", lambda: settled)
+    pytester.runpytest_inprocess("checks/", "-p", "no:randomly")
+    real = corpus.read_source
+
+    def changed_since_its_status_was_taken(path: Path) -> tuple[bytes, str]:
+        raw, text = real(path)
+        return (raw + b"More.\n", text + "More.\n") if path.stem == "b" else (raw, text)
+
+    monkeypatch.setattr(corpus, "read_source", changed_since_its_status_was_taken)
+    rules = root / "rules.toml"  # another rule id: its findings are found afresh
+    rules.write_text(rules.read_text(encoding="utf-8").replace('"names"', '"people"'), "utf-8")
+    result = pytester.runpytest_inprocess("checks/", "-p", "no:randomly")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "*checks/sources/b.txt: the source changed while pytest was running",
+            "*fix: run pytest again once nothing is writing to the corpus",
+            "*0 findings (0 errors, 0 warnings) from 1 rule, 0 failed, 1 could not run",
+            "  people: 0 errors, 0 warnings (error)",
+        ]
+    )
+    assert "raise SourceError" not in result.stdout.str()  # no traceback
