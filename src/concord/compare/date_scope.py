@@ -79,7 +79,9 @@ class EventScope:
         # Most texts never name the event: one pass of the trigger pattern settles those.
         if not dated or self.triggers.search(text) is None:
             return []
-        fact_spans = [(fact.start, fact.end) for fact in facts]
+        fact_spans = sorted((fact.start, fact.end) for fact in facts)
+        span_starts = [start for start, _ in fact_spans]
+        longest = max((end - start for start, end in fact_spans), default=0)
         dated.sort(key=lambda fact: fact.start)
         starts = [fact.start for fact in dated]
         chosen: dict[int, TemporalFact] = {}
@@ -90,15 +92,22 @@ class EventScope:
             if first == last:
                 continue
             in_sentence = dated[first:last]
+            # Only the facts that reach into this sentence can hold a trigger or a clause mark
+            # of it: those that start at most `longest` characters before it.
+            near = fact_spans[
+                bisect_left(span_starts, sentence[0] - longest) : bisect_left(
+                    span_starts, sentence[1]
+                )
+            ]
             triggers = [
                 found
                 for found in self.triggers.finditer(text, sentence[0], sentence[1])
-                if not _inside(found.span(), fact_spans)
+                if not _inside(found.span(), near)
             ]
             if not triggers:
                 continue
             previous = all_sentences[index - 1] if index else None
-            parts = clauses(text, sentence, fact_spans) if self.scope == "clause" else [sentence]
+            parts = clauses(text, sentence, near) if self.scope == "clause" else [sentence]
             for trigger in triggers:
                 part = _containing(parts, trigger.start())
                 if part is None or self._excluded(text, part):

@@ -22,6 +22,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]|[“�
 _NO_END_AFTER = TITLE_ABBREVIATIONS | frozenset(
     "corp inc ltd co jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_LETTERS_AND_DOTS = re.compile(r"[A-Za-z.]+")
+_WORD = re.compile(r"[A-Za-z']+")
 _CLAUSE_MARK = re.compile(
     r"[,;:()\[\]]|\s[–—-]\s|\b(?=(?:since|after|before|when|while|because|although|though|"
     r"where|which|who|whom|whose|whereas|until|unless|whether)\b)",
@@ -93,15 +95,17 @@ def _only_a_date(text: str, start: int, end: int, dates: Sequence[Span]) -> bool
     rest = text[start:end]
     for first, last in sorted(inside, reverse=True):
         rest = rest[: first - start] + " " + rest[last - start :]
-    words = re.findall(r"[A-Za-z']+", rest)
+    words = _WORD.findall(rest)
     return all(word.casefold() in _SMALL_WORDS for word in words)
 
 
 def _abbreviation_before(text: str, period: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, period - 12) : period])
+    # The run of letters and dots that ends at the period, matched on the reversed window:
+    # a search for one that ends at the window's end would try every place in it.
+    word = _LETTERS_AND_DOTS.match(text[max(0, period - 12) : period][::-1])
     if word is None:
         return False
-    token = word.group(1)
+    token = word.group()[::-1]
     if "." in token or len(token) == 1:
         return True  # "U.S." or an initial
     return token.casefold() in _NO_END_AFTER
