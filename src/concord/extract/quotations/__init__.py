@@ -14,6 +14,7 @@ attributable speaker is kept, with `speaker` None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
@@ -84,11 +85,9 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
     """Every direct quote in `text`, in order, with its speaker."""
     spans = find_quote_spans(text)
     masked = _mask(text, spans)
-    sentence_starts = [
-        start
-        for start, _ in sentences(text)
-        if not any(span.start < start < span.end for span in spans)
-    ]
+    sentence_starts = _outside(
+        [start for start, _ in sentences(text)], [(span.start, span.end) for span in spans]
+    )
     # What a pronoun may stand for, worked out when a quote is attributed to one: a third of
     # the quote extractor's time, and many texts have no such quote.
     subjects: list[Agent] | None = None
@@ -146,6 +145,24 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
             )
         )
     return _share_across_paragraphs(found, spans)
+
+
+def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The positions inside none of the spans (each open: its ends are outside it). By
+    bisection over the spans merged, not by trying every span at every position."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+    kept = []
+    for position in positions:
+        index = bisect_left(starts, position) - 1  # the last span starting before it
+        if index < 0 or position >= merged[index][1]:
+            kept.append(position)
+    return kept
 
 
 def _share_across_paragraphs(found: list[Quote], spans: list[QuoteSpan]) -> list[Quote]:
