@@ -6,10 +6,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import HEADER
 from tests.helpers import QIN_RULE
 from tests.helpers import MiniProject
+
+# No per-example deadline: a deadline is a timed assert, and on these shared 2-core machines the
+# first example of a date property also compiles the date grammar (half a second), which once
+# failed a run as "unreliable timings". Tests keep their own example counts.
+settings.register_profile("concord", deadline=None)
+settings.load_profile("concord")
 
 
 @pytest.fixture
