@@ -8,13 +8,6 @@ from dataclasses import replace
 from typing import Any
 
 from concord import rule_results
-from concord.compare.dates import check_dates
-from concord.compare.names import check_names
-from concord.compare.numbers import check_numbers
-from concord.compare.patterns import check_patterns
-from concord.compare.presence import check_presence
-from concord.compare.quotes import check_quotes
-from concord.compare.variants import check_variants
 from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.findings import Finding
@@ -23,33 +16,70 @@ from concord.rules import BUILTIN_KINDS
 
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
-CHECKERS: dict[str, Checker] = {
-    "name": lambda rule, corpus, context: check_names(
+
+def _check_names(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.names import check_names
+
+    return check_names(
         rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
-    ),
-    "date": lambda rule, corpus, context: check_dates(
+    )
+
+
+def _check_dates(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.dates import check_dates
+
+    return check_dates(
         rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
-    ),
-    "quote": lambda rule, corpus, context: check_quotes(
+    )
+
+
+def _check_quotes(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.quotes import check_quotes
+
+    return check_quotes(
         rule,
         corpus,
         context.people,
         stats=context.stats,
         cache=context.cache,
         executor=context.executor,
-    ),
-    "variants": lambda rule, corpus, context: check_variants(
-        rule, corpus, context.stats, context.cache, context.executor
-    ),
-    "pattern": lambda rule, corpus, context: check_patterns(
-        rule, corpus, context.stats, context.cache
-    ),
-    "presence": lambda rule, corpus, context: check_presence(
-        rule, corpus, context.stats, context.cache
-    ),
-    "number": lambda rule, corpus, context: check_numbers(
-        rule, corpus, context.stats, context.cache
-    ),
+    )
+
+
+def _check_variants(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.variants import check_variants
+
+    return check_variants(rule, corpus, context.stats, context.cache, context.executor)
+
+
+def _check_patterns(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.patterns import check_patterns
+
+    return check_patterns(rule, corpus, context.stats, context.cache)
+
+
+def _check_presence(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.presence import check_presence
+
+    return check_presence(rule, corpus, context.stats, context.cache)
+
+
+def _check_numbers(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
+    from concord.compare.numbers import check_numbers
+
+    return check_numbers(rule, corpus, context.stats, context.cache)
+
+
+# Each kind's comparison is imported when a rule of the kind compares: a rerun that reads every
+# rule's findings back never imports the comparisons or the extractors behind them.
+CHECKERS: dict[str, Checker] = {
+    "name": _check_names,
+    "date": _check_dates,
+    "quote": _check_quotes,
+    "variants": _check_variants,
+    "pattern": _check_patterns,
+    "presence": _check_presence,
+    "number": _check_numbers,
 }
 
 

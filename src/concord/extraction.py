@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from functools import cache as once
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 from typing import Literal
 
 from concord.cache import ExtractionCache
 from concord.corpus import Source
 from concord.execute.base import Executor
-from concord.extract.names import NameMatcher
-from concord.extract.quotations import quotes
-from concord.extract.temporal import dates
-from concord.extract.temporal.facts import fact_to_json
 from concord.rules.name import Person
+
+if TYPE_CHECKING:
+    from concord.extract.names import NameMatcher
 
 FactKind = Literal["names", "dates", "quotes"]
 Payload = list[dict[str, Any]]
@@ -125,6 +125,12 @@ def _compute(
 def run_task(task: Task) -> list[Payload]:
     """One batch, in whichever process or machine the executor chose (module level, so it
     pickles by reference)."""
+    # The extractors are imported here, where they run: a rerun whose facts all come from
+    # the cache never imports them (a tenth of the plugin's import time).
+    from concord.extract.quotations import quotes
+    from concord.extract.temporal import dates
+    from concord.extract.temporal.facts import fact_to_json
+
     kind, shared, items = task
     if kind == "names":
         matcher = _matcher(shared)
@@ -179,6 +185,8 @@ def _batches(sources: Sequence[Source], workers: int) -> list[int]:
 
 @lru_cache(maxsize=8)
 def _matcher(shared: str) -> NameMatcher:
+    from concord.extract.names import NameMatcher
+
     """One matcher per worker process and settings: building its indexes costs more than
     matching a short text."""
     people, max_edits, min_misspelling_length = json.loads(shared)

@@ -270,3 +270,43 @@ def test_a_source_written_to_during_a_run_fails_its_rule_with_one_message(
         ]
     )
     assert "raise SourceError" not in result.stdout.str()  # no traceback
+
+
+def test_a_rerun_with_nothing_changed_imports_no_extractor_or_comparison(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    """They are imported where they run: a rerun that reads every rule's findings back (and
+    pytest loading the plugin) needs neither, and importing them was a third of the plugin's
+    import time."""
+    mini_project({"a": GIVEN_NAME, "b": "Qin spoke."})
+    pytester.makeconftest(
+        """
+        import sys
+
+        def pytest_unconfigure(config):
+            loaded = sorted(name for name in sys.modules if name.startswith("concord."))
+            with open("modules.txt", "w", encoding="utf-8") as out:
+                out.write("\\n".join(loaded))
+        """
+    )
+    heavy = ("concord.compare", "concord.extract.names", "concord.extract.quotations")
+    first = pytester.runpytest_subprocess("checks/")
+    loaded = (pytester.path / "modules.txt").read_text(encoding="utf-8").split()
+    assert any(name.startswith(heavy) for name in loaded)  # the first run compares
+    second = pytester.runpytest_subprocess("checks/")
+    assert second.ret == first.ret == pytest.ExitCode.TESTS_FAILED
+    loaded = (pytester.path / "modules.txt").read_text(encoding="utf-8").split()
+    assert "concord.plugin" in loaded
+    assert [name for name in loaded if name.startswith(heavy)] == []
+    assert "concord.extract.temporal.scan" not in loaded
+
+
+def test_the_python_api_still_names_what_it_exports() -> None:
+    import concord
+    import concord.extract
+
+    for module in (concord, concord.extract):
+        for name in module.__all__:
+            assert getattr(module, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = concord.nothing  # type: ignore[attr-defined]
