@@ -1,4 +1,5 @@
-"""The corpus: sources discovered from the rules file's globs, read once, with metadata."""
+"""The corpus: sources discovered from the rules file's globs, with metadata; each read at most
+once, and not at all when the file is as it was when last read (`concord.source_snapshot`)."""
 
 from __future__ import annotations
 
@@ -109,7 +110,7 @@ class _ReadOnFirstUse:
 
 
 # A non-data descriptor: a source made by `Source(...)` holds its text in `__dict__`, which
-# comes first; only `Source.unread` leaves it out. (Set here, not in the class body, where the
+# comes first; only `_unread_source` leaves it out. (Set here, not in the class body, where the
 # dataclass would take it for the field's default.)
 setattr(Source, "text", _ReadOnFirstUse())  # noqa: B010
 
