@@ -20,8 +20,8 @@ from concord.extract.temporal import periods
 from concord.extract.temporal import spans
 from concord.extract.temporal.days import NOW_NOTE
 from concord.extract.temporal.facts import Interval
+from concord.extract.temporal.first_words import PREFIX
 from concord.extract.temporal.first_words import first_words
-from concord.extract.temporal.first_words import word_at
 from concord.extract.temporal.periods import THE_DAY_REGEX
 from concord.extract.temporal.periods import the_day_number
 from concord.extract.temporal.reading import ANY_YEAR
@@ -246,11 +246,15 @@ def _next_hit(
     # on the lowercased text without IGNORECASE: a third faster, same matches (the forms are
     # written in small letters; `_grammar` checks that they are).
     starts = grammar.first_words
-    for start in _CAN_START.finditer(lowered, position, last_start + 1):
+    # Each place comes with its word (as `word_at` reads it), found by the same regex pass. No
+    # end bound on the pass: it would cut the word at the window's last anchor.
+    for start in _CAN_START_WORD.finditer(lowered, position):
         place = start.start()
+        if place > last_start:
+            break
         # Nine places in ten start with a word no form starts with ("in", "China"): one set
         # lookup instead of the whole alternation failing there.
-        if starts is not None and word_at(lowered, place) not in starts:
+        if starts is not None and start.group(1) not in starts:
             continue
         found = grammar.master.match(lowered, place, window_end)
         if found is not None:
@@ -328,7 +332,9 @@ _WORD_TAIL = re.compile(r"\w+")
 # digit or an apostrophe ("’23"). tests/property/test_date_scan.py checks every form's first
 # characters against it.
 CAN_START_CHARACTERS = r"\w'’"
-_CAN_START = re.compile(rf"(?<![\w/.-])(?=[{CAN_START_CHARACTERS}])")
+# The word captured is `first_words.word_at` of the place: consuming it skips no place, since
+# a place inside a word has a letter before it, which the look-behind refuses.
+_CAN_START_WORD = re.compile(rf"(?<![\w/.-])(?=[{CAN_START_CHARACTERS}])([^\W\d_]{{0,{PREFIX}}})")
 _LOOK_BEHIND = 40
 _LOOK_AHEAD = 40
 
