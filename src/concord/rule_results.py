@@ -163,7 +163,8 @@ def _location(values: list[Any]) -> Location:
     """A location from its stored fields, in their declared order. Not through the frozen
     dataclass's `__init__`, which sets each field with `object.__setattr__`: a warm run at
     10,000 documents builds 68,000 of them, and that was a third of reading the results.
-    A record of another layout fails the strict zip, and `load` takes it for a miss."""
+    Built when a kept finding's locations are first asked for, so a record of another layout
+    is caught earlier, by `_finding`'s check of its first location (a miss for `load`)."""
     location = object.__new__(Location)
     location.__dict__.update(zip(_LOCATION_FIELDS, values, strict=True))
     return location
