@@ -55,19 +55,19 @@ def _check_variants(rule: Any, corpus: Corpus, context: RunContext) -> list[Find
 def _check_patterns(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
     from concord.compare.patterns import check_patterns
 
-    return check_patterns(rule, corpus, context.stats, context.cache)
+    return check_patterns(rule, corpus, context.stats, context.cache, context.executor)
 
 
 def _check_presence(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
     from concord.compare.presence import check_presence
 
-    return check_presence(rule, corpus, context.stats, context.cache)
+    return check_presence(rule, corpus, context.stats, context.cache, context.executor)
 
 
 def _check_numbers(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
     from concord.compare.numbers import check_numbers
 
-    return check_numbers(rule, corpus, context.stats, context.cache)
+    return check_numbers(rule, corpus, context.stats, context.cache, context.executor)
 
 
 # Each kind's comparison is imported when a rule of the kind compares: a rerun that reads every

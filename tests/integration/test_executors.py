@@ -24,6 +24,7 @@ from concord.execute.base import Executor
 from concord.execute.local import LocalExecutor
 from concord.findings import Finding
 from concord.project import ProjectCache
+from concord.reduce import run_reduce
 from tests.generated import corpora
 from tests.helpers import ROOT
 
@@ -99,6 +100,40 @@ def test_the_bundled_corpus_gives_the_same_findings_on_dask(dask_executor: Execu
     serial = _all_findings(corpus)
     assert sum(len(findings) for findings in serial.values()) > 0
     assert _all_findings(corpus, dask_executor) == serial
+
+
+class _Noting:
+    """Passes each map on to the executor it wraps, noting every rule it reduces."""
+
+    def __init__(self, inner: Executor) -> None:
+        self.inner = inner
+        self.reduced: list[str] = []
+
+    @property
+    def description(self) -> str:
+        return self.inner.description
+
+    @property
+    def workers(self) -> int:
+        return self.inner.workers
+
+    def map(self, function: Any, items: Any) -> list[Any]:
+        if function is run_reduce:
+            self.reduced.extend(rule.id for rule, _ in items)
+        return self.inner.map(function, items)
+
+    def close(self) -> None:
+        pass
+
+
+def test_every_rule_compares_on_the_dask_workers(dask_executor: Executor) -> None:
+    corpus = ProjectCache().load(ROOT / "rules.toml").corpus
+    noting = _Noting(dask_executor)
+    assert _all_findings(corpus, noting) == _all_findings(corpus)
+    # Every rule, of each of the seven kinds; the name rule's people go in several batches.
+    assert set(noting.reduced) == {rule.id for rule in RULES}
+    assert len({rule.kind for rule in RULES}) == 7
+    assert noting.reduced.count("person-names") > 1
 
 
 def test_the_dask_executor_says_where_it_runs(dask_executor: Executor) -> None:

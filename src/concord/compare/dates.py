@@ -30,7 +30,11 @@ from concord.extraction import Payload
 from concord.extraction import date_settings
 from concord.extraction import extract
 from concord.findings import Finding
-from concord.findings import Location
+from concord.reduce import Draft
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rule_map import mapped
 from concord.rule_map import read_all
 from concord.rules.date import DateRule
@@ -56,7 +60,7 @@ _COARSENESS = {
 class Dated:
     """One in-scope date of one source."""
 
-    source: Source
+    source: SourceRef
     fact: TemporalFact
 
     @property
@@ -73,8 +77,6 @@ def check_dates(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
-    findings: list[Finding] = []
-    resolved: list[Dated] = []
     sources = corpus.sources
     own = [date_settings(source) for source in sources]
 
@@ -90,23 +92,35 @@ def check_dates(
         ]
         return read_all(rule, inputs, executor)
 
-    for source, payload in zip(sources, mapped(rule, sources, cache, read, own), strict=True):
-        selected = [fact_from_json(item) for item in payload]
-        if stats is not None:
-            stats["matched"] = stats.get("matched", 0) + len(selected)
-        for fact in selected:
+    readings = mapped(rule, sources, cache, read, own)
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + sum(len(payload) for payload in readings)
+    # One group: every date of the event is compared with every other, across the corpus.
+    dated = [(ref, payload) for ref, payload in zip(refs(corpus), readings, strict=True) if payload]
+    return reduce_groups(rule, corpus, [(rule.event_name, dated)], executor)
+
+
+def reduce_dates(
+    rule: DateRule, event: str, values: list[tuple[SourceRef, Payload]]
+) -> list[Draft]:
+    """The findings about the event's dates: each that cannot be placed on the calendar, and
+    those that break the policy."""
+    drafts: list[Draft] = []
+    resolved: list[Dated] = []
+    for source, payload in values:
+        for fact in (fact_from_json(item) for item in payload):
             if fact.interval is None:
-                findings.append(_unresolved(rule, source, fact))
+                drafts.append(_unresolved(rule, source, fact))
             else:
                 resolved.append(Dated(source, fact))
     if rule.consensus != "all-agree":
         truth = _consensus(rule, resolved)
         if truth is not None:
-            return findings + _against(rule, resolved, truth)
+            return drafts + _against(rule, resolved, truth)
     clash = _first_clash(rule, resolved)
     if clash is not None:
-        findings.append(_disagreement(rule, resolved, clash))
-    return findings
+        drafts.append(_disagreement(rule, resolved, clash))
+    return drafts
 
 
 def date_reader(rule: DateRule) -> Callable[[DateInput], Payload]:
@@ -138,15 +152,15 @@ def _consensus(rule: DateRule, resolved: Sequence[Dated]) -> Dated | None:
     return next(dated for dated in resolved if dated.interval == ranked[0])
 
 
-def _against(rule: DateRule, resolved: Sequence[Dated], truth: Dated) -> list[Finding]:
+def _against(rule: DateRule, resolved: Sequence[Dated], truth: Dated) -> list[Draft]:
     """One finding per date that does not agree with the consensus date, by the policy."""
     why = "majority" if rule.consensus == "majority" else f"reference {rule.reference}"
-    findings = []
+    drafts = []
     for dated in resolved:
         if dated is truth or _first_clash(rule, [truth, dated]) is None:
             continue
-        findings.append(
-            Finding(
+        drafts.append(
+            Draft(
                 rule=rule.id,
                 kind=rule.kind,
                 severity=rule.severity,
@@ -155,10 +169,10 @@ def _against(rule: DateRule, resolved: Sequence[Dated], truth: Dated) -> list[Fi
                 f'{truth.interval} ("{truth.fact.text}", {truth.source.id}) on when '
                 f"{rule.event_name} happens (policy {rule.policy}, consensus: {why})",
                 expected=str(truth.interval),
-                locations=(_location(dated), _location(truth)),
+                places=(_place(dated), _place(truth)),
             )
         )
-    return findings
+    return drafts
 
 
 def _first_clash(rule: DateRule, resolved: Sequence[Dated]) -> tuple[Dated, Dated] | None:
@@ -213,7 +227,7 @@ def _widen(interval: Interval, unit: str) -> Interval:
     return years(interval.first.year, interval.last.year)
 
 
-def _disagreement(rule: DateRule, resolved: Sequence[Dated], clash: tuple[Dated, Dated]) -> Finding:
+def _disagreement(rule: DateRule, resolved: Sequence[Dated], clash: tuple[Dated, Dated]) -> Draft:
     by_value: dict[Interval, list[Dated]] = defaultdict(list)
     for dated in resolved:
         by_value[dated.interval].append(dated)
@@ -238,15 +252,15 @@ def _disagreement(rule: DateRule, resolved: Sequence[Dated], clash: tuple[Dated,
         key=lambda item: (len({dated.source.id for dated in item[1]}), -len(str(item[0]))),
     )
     others = [dated for dated in resolved if dated is not first and dated is not second]
-    locations = tuple(_location(dated) for dated in (first, second, *others))
-    return Finding(
+    places = tuple(_place(dated) for dated in (first, second, *others))
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="date-mismatch",
         message=message,
         expected=f"{plurality[0]}, as {_source_ids(plurality[1])} say",
-        locations=locations,
+        places=places,
     )
 
 
@@ -258,9 +272,9 @@ def _source_ids(held: Sequence[Dated]) -> str:
     return named_sources(dated.source.id for dated in held)
 
 
-def _location(dated: Dated) -> Location:
-    location = Location.of_span(dated.source, dated.fact.start, dated.fact.end)
-    return location.with_note(f'"{dated.fact.text}" → {dated.interval}{_reference(dated)}')
+def _place(dated: Dated) -> Place:
+    place = Place(dated.source, dated.fact.start, dated.fact.end)
+    return place.with_note(f'"{dated.fact.text}" → {dated.interval}{_reference(dated)}')
 
 
 def _reference(dated: Dated) -> str:
@@ -274,14 +288,14 @@ def _reference(dated: Dated) -> str:
     return note
 
 
-def _unresolved(rule: DateRule, source: Source, fact: TemporalFact) -> Finding:
+def _unresolved(rule: DateRule, source: SourceRef, fact: TemporalFact) -> Draft:
     if "publication" in fact.reason:
         fix = f'declare published = YYYY-MM-DD under [sources."{source.id}"] in the rules file'
         expected = f"a publication date for source {source.id}"
     else:
         fix = f'set date_order = "DMY" or "MDY" under [corpus] or [sources."{source.id}"]'
         expected = "a date that can be read one way only"
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.unresolved_severity,
@@ -289,5 +303,5 @@ def _unresolved(rule: DateRule, source: Source, fact: TemporalFact) -> Finding:
         message=f'"{fact.text}" dates {rule.event_name} but cannot be placed on the calendar: '
         f"{fact.reason}; fix: {fix}",
         expected=expected,
-        locations=(Location.of_span(source, fact.start, fact.end),),
+        places=(Place(source, fact.start, fact.end),),
     )

@@ -6,13 +6,17 @@ from collections import defaultdict
 
 from concord.cache import ExtractionCache
 from concord.corpus import Corpus
-from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.extract.names import NameMention
 from concord.extraction import Extraction
+from concord.extraction import Payload
 from concord.extraction import extract
 from concord.findings import Finding
-from concord.findings import Location
+from concord.reduce import Draft
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rules.name import NameRule
 from concord.rules.name import Person
 
@@ -27,36 +31,48 @@ def check_names(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
-    people = {person.name: person for person in rule.people}
-    enabled = set(rule.checks)
-    findings: list[Finding] = []
-    forms: dict[str, dict[str, list[tuple[Source, NameMention]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    matched = 0
     extraction = Extraction.names(rule.people, rule.max_edits, rule.min_misspelling_length)
     payloads = extract(extraction, corpus.sources, cache, executor)
-    for source, payload in zip(corpus.sources, payloads, strict=True):
-        found = [NameMention(**item) for item in payload]
-        for mention in found:
-            matched += 1
-            check = _CHECK_OF_KIND.get(mention.kind)
-            if check is not None and check in enabled:
-                findings.append(_fault(rule, source, mention, people[mention.person], check))
-            elif mention.kind == "full":
-                forms[mention.person][mention.form].append((source, mention))
+    # Grouped by person: each person's mentions are judged, and their full forms compared
+    # across the corpus, apart from everyone else's.
+    by_person: dict[str, list[tuple[SourceRef, Payload]]] = defaultdict(list)
+    matched = 0
+    for ref, payload in zip(refs(corpus), payloads, strict=True):
+        matched += len(payload)
+        mine: dict[str, Payload] = defaultdict(list)
+        for item in payload:
+            mine[item["person"]].append(item)
+        for person_name, mentions in mine.items():
+            by_person[person_name].append((ref, mentions))
     if stats is not None:
         stats["matched"] = stats.get("matched", 0) + matched
-    if "mixed-forms" in enabled:
-        for person_name, used in forms.items():
-            if len(used) > 1:
-                findings.append(_mixed_forms(rule, people[person_name], used))
-    return findings
+    return reduce_groups(rule, corpus, list(by_person.items()), executor)
+
+
+def reduce_names(
+    rule: NameRule, person_name: str, values: list[tuple[SourceRef, Payload]]
+) -> list[Draft]:
+    """One person's findings: each faulty mention, and one for mixed full forms."""
+    person = {person.name: person for person in rule.people}[person_name]
+    enabled = set(rule.checks)
+    drafts: list[Draft] = []
+    forms: dict[str, list[tuple[SourceRef, NameMention]]] = defaultdict(list)
+    for ref, payload in values:
+        for item in payload:
+            mention = NameMention(**item)
+            check = _CHECK_OF_KIND.get(mention.kind)
+            if check is not None and check in enabled:
+                drafts.append(_fault(rule, ref, mention, person, check))
+            elif mention.kind == "full":
+                forms[mention.form].append((ref, mention))
+    if "mixed-forms" in enabled and len(forms) > 1:
+        drafts.append(_mixed_forms(rule, person, forms))
+    return drafts
 
 
 def _fault(
-    rule: NameRule, source: Source, mention: NameMention, person: Person, check: str
-) -> Finding:
+    rule: NameRule, source: SourceRef, mention: NameMention, person: Person, check: str
+) -> Draft:
     expected = mention.expected or person.name
     if check == "given-name":
         message = (
@@ -68,41 +84,41 @@ def _fault(
     else:
         order = "family name first" if person.name_order == "family-first" else "family name last"
         message = f'"{mention.text}" reverses the order of {person.name} ({order})'
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code=check,
         message=message,
         expected=expected,
-        locations=(Location.of_span(source, mention.start, mention.end),),
+        places=(Place(source, mention.start, mention.end),),
     )
 
 
 def _mixed_forms(
-    rule: NameRule, person: Person, used: dict[str, list[tuple[Source, NameMention]]]
-) -> Finding:
+    rule: NameRule, person: Person, used: dict[str, list[tuple[SourceRef, NameMention]]]
+) -> Draft:
     """One finding a person: each other form with the sources using it, against the name."""
     summary = "; ".join(
         f'"{form}" in {", ".join(sorted({source.id for source, _ in mentions}))}'
         for form, mentions in sorted(used.items())
     )
-    locations = tuple(
-        Location.of_span(source, mention.start, mention.end)
+    places = tuple(
+        Place(source, mention.start, mention.end)
         for form, mentions in sorted(used.items())
         if form != person.name
         for source, mention in mentions
     ) or tuple(
-        Location.of_span(source, mention.start, mention.end)
+        Place(source, mention.start, mention.end)
         for mentions in used.values()
         for source, mention in mentions[:1]
     )
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="mixed-forms",
         message=f"{person.name} is written {len(used)} ways across the corpus: {summary}",
         expected=person.name,
-        locations=locations,
+        places=places,
     )

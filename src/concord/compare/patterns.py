@@ -13,10 +13,15 @@ from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.findings import Finding
-from concord.findings import Location
 from concord.patterns import literal_spans
 from concord.patterns import pattern_spans
+from concord.reduce import Draft
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rule_map import mapped
 from concord.rules.pattern import PatternRule
 
@@ -25,7 +30,7 @@ _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 
 @dataclass(frozen=True)
 class Value:
-    source: Source
+    source: SourceRef
     text: str
     key: str
     start: int
@@ -37,21 +42,34 @@ def check_patterns(
     corpus: Corpus,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
     def read(chosen: Sequence[Source]) -> list[list[list[int]]]:
         return [[list(span) for span in _spans(rule, source)] for source in chosen]
 
     spans = mapped(rule, corpus.sources, cache, read)
-    values = [
-        _value(rule, source, start, end)
-        for source, found in zip(corpus.sources, spans, strict=True)
-        for start, end in found
+    # The values go to the reduce as text: it never sees a source's text.
+    captured = [
+        (ref, [(start, end, source.text[start:end]) for start, end in found])
+        for ref, source, found in zip(refs(corpus), corpus.sources, spans, strict=True)
+        if found
     ]
     if stats is not None:
-        stats["matched"] = stats.get("matched", 0) + len(values)
+        stats["matched"] = stats.get("matched", 0) + sum(len(found) for found in spans)
+    # One group: every value is compared with every other, across the corpus.
+    return reduce_groups(rule, corpus, [(rule.id, captured)], executor)
+
+
+def reduce_patterns(
+    rule: PatternRule, key: str, values: list[tuple[SourceRef, list[tuple[int, int, str]]]]
+) -> list[Draft]:
+    """The findings about the rule's values: those the policy rejects, or one for a corpus
+    whose values differ."""
     by_key: dict[str, list[Value]] = defaultdict(list)
-    for value in values:
-        by_key[value.key].append(value)
+    for source, found in values:
+        for start, end, text in found:
+            value = Value(source, text, normalise(text, rule.normalise), start, end)
+            by_key[value.key].append(value)
     if len(by_key) < 2:
         return []
     sources_of = {key: {value.source.id for value in found} for key, found in by_key.items()}
@@ -73,11 +91,6 @@ def _spans(rule: PatternRule, source: Source) -> Iterator[tuple[int, int]]:
     yield from literal_spans(rule.literals, source.text, ignore_case=rule.ignore_case)
 
 
-def _value(rule: PatternRule, source: Source, start: int, end: int) -> Value:
-    text = source.text[start:end]
-    return Value(source, text, normalise(text, rule.normalise), start, end)
-
-
 def normalise(text: str, how: Sequence[str]) -> str:
     if "unicode" in how:
         text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
@@ -94,9 +107,9 @@ def normalise(text: str, how: Sequence[str]) -> str:
 
 def _against(
     rule: PatternRule, by_key: dict[str, list[Value]], expected_key: str, why: str
-) -> list[Finding]:
+) -> list[Draft]:
     expected = by_key[expected_key][0].text
-    findings = []
+    drafts = []
     for key, found in sorted(by_key.items()):
         if key == expected_key:
             continue
@@ -104,8 +117,8 @@ def _against(
         for value in found:
             per_source[value.source.id].append(value)
         for values in per_source.values():
-            findings.append(
-                Finding(
+            drafts.append(
+                Draft(
                     rule=rule.id,
                     kind=rule.kind,
                     severity=rule.severity,
@@ -113,20 +126,20 @@ def _against(
                     message=f'"{values[0].text}" here; the corpus gives "{expected}" '
                     f"(policy: {why})",
                     expected=expected,
-                    locations=tuple(_location(value) for value in values),
+                    places=tuple(_place(value) for value in values),
                 )
             )
-    return findings
+    return drafts
 
 
 def _all_agree(
     rule: PatternRule, by_key: dict[str, list[Value]], sources_of: dict[str, set[str]]
-) -> Finding:
+) -> Draft:
     ranked = sorted(by_key, key=lambda key: (-len(sources_of[key]), key))
     summary = "; ".join(
         f'"{by_key[key][0].text}" in {named_sources(sources_of[key])}' for key in ranked
     )
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
@@ -134,9 +147,9 @@ def _all_agree(
         message=f"{len(by_key)} different values across the corpus "
         f"(policy: {rule.policy}): {summary}",
         expected=by_key[ranked[0]][0].text,
-        locations=tuple(_location(by_key[key][0]) for key in ranked),
+        places=tuple(_place(by_key[key][0]) for key in ranked),
     )
 
 
-def _location(value: Value) -> Location:
-    return Location.of_span(value.source, value.start, value.end).with_note(f"value: {value.text}")
+def _place(value: Value) -> Place:
+    return Place(value.source, value.start, value.end, f"value: {value.text}")

@@ -8,10 +8,15 @@ from collections.abc import Sequence
 from concord.cache import ExtractionCache
 from concord.corpus import Corpus
 from concord.corpus import Source
+from concord.execute.base import Executor
 from concord.findings import Finding
-from concord.findings import Location
 from concord.patterns import literal_spans
 from concord.patterns import pattern_spans
+from concord.reduce import Draft
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rule_map import mapped
 from concord.rules.presence import PresenceRule
 
@@ -21,21 +26,27 @@ def check_presence(
     corpus: Corpus,
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
+    executor: Executor | None = None,
 ) -> list[Finding]:
     def read(chosen: Sequence[Source]) -> list[list[list[int]]]:
         return [[list(span) for span in _matches(rule, source)] for source in chosen]
 
     spans = mapped(rule, corpus.sources, cache, read)
-    found = {
-        source.id: [(start, end) for start, end in found_spans]
-        for source, found_spans in zip(corpus.sources, spans, strict=True)
-    }
-    holding = [source for source in corpus if found[source.id]]
     if stats is not None:
-        stats["matched"] = stats.get("matched", 0) + sum(len(spans) for spans in found.values())
+        stats["matched"] = stats.get("matched", 0) + sum(len(found) for found in spans)
+    # One group of every source, those that never say it included: they are the findings.
+    said = list(zip(refs(corpus), spans, strict=True))
+    return reduce_groups(rule, corpus, [(rule.id, said)], executor)
+
+
+def reduce_presence(
+    rule: PresenceRule, key: str, values: list[tuple[SourceRef, list[list[int]]]]
+) -> list[Draft]:
+    """The sources that say it when none may, or that do not when they must."""
+    holding = [(source, spans) for source, spans in values if spans]
     if rule.require == "none":
-        return [_forbidden(rule, source, found[source.id]) for source in holding]
-    missing = [source for source in corpus if not found[source.id]]
+        return [_forbidden(rule, source, spans) for source, spans in holding]
+    missing = [source for source, spans in values if not spans]
     if rule.require == "at-least":
         needed = rule.at_least or 1
         if len(holding) >= needed:
@@ -56,30 +67,25 @@ def _what(rule: PresenceRule) -> str:
     return " or ".join(f'"{item}"' for item in [*rule.literals, *rule.patterns])
 
 
-def _missing(rule: PresenceRule, source: Source, why: str) -> Finding:
-    first_line = source.text.split("\n", 1)[0]
-    return Finding(
+def _missing(rule: PresenceRule, source: SourceRef, why: str) -> Draft:
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="missing",
         message=f"{source.id} never says {_what(rule)}: {why}",
         expected=_what(rule),
-        locations=(
-            Location.of_span(source, 0, max(1, len(first_line))).with_note(
-                "not found in this source"
-            ),
-        ),
+        places=(Place(source, 0, None, "not found in this source"),),
     )
 
 
-def _forbidden(rule: PresenceRule, source: Source, spans: list[tuple[int, int]]) -> Finding:
-    return Finding(
+def _forbidden(rule: PresenceRule, source: SourceRef, spans: list[list[int]]) -> Draft:
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="forbidden",
         message=f"{source.id} says {_what(rule)} {len(spans)} time(s); no source may say it",
         expected=f"no {_what(rule)}",
-        locations=tuple(Location.of_span(source, start, end) for start, end in spans),
+        places=tuple(Place(source, start, end) for start, end in spans),
     )

@@ -30,8 +30,12 @@ from concord.extraction import Extraction
 from concord.extraction import Payload
 from concord.extraction import extract
 from concord.findings import Finding
-from concord.findings import Location
 from concord.lexicon import FUNCTION_WORDS
+from concord.reduce import Draft
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rule_map import mapped
 from concord.rule_map import read_all
 from concord.rules.name import Person
@@ -44,7 +48,7 @@ _MIN_BLOCK_CAP = 50
 class Occurrence:
     """One unit (a quote, or a sentence of one) in one source."""
 
-    source: Source
+    source: SourceRef
     quote: Quote
     start: int
     end: int
@@ -86,24 +90,33 @@ def check_quotes(
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
     own = [extraction.shared] * len(corpus)
-    versions = _versions(corpus, mapped(rule, corpus.sources, cache, read, own))
+    readings = mapped(rule, corpus.sources, cache, read, own)
     if stats is not None:
-        stats["matched"] = stats.get("matched", 0) + sum(len(v.occurrences) for v in versions)
-    groups = _same_quotes(rule, versions)
-    findings: list[Finding] = []
+        stats["matched"] = stats.get("matched", 0) + sum(len(found) for found in readings)
+    # One group: which versions are the same quote is only known across the whole corpus.
+    quoted = [(ref, found) for ref, found in zip(refs(corpus), readings, strict=True) if found]
+    return reduce_groups(rule, corpus, [(rule.id, quoted)], executor)
+
+
+def reduce_quotes(
+    rule: QuoteRule, key: str, values: list[tuple[SourceRef, Payload]]
+) -> list[Draft]:
+    """The findings about the rule's quotes: versions of one quote with other words, or given
+    to other speakers."""
+    drafts: list[Draft] = []
     wanted = set(rule.speakers)
-    for group in groups:
+    for group in _same_quotes(rule, _versions(values)):
         if wanted and not any(version.speakers & wanted for version in group):
             continue
         if "wording" in rule.checks:
-            finding = _wording(rule, group)
-            if finding is not None:
-                findings.append(finding)
+            draft = _wording(rule, group)
+            if draft is not None:
+                drafts.append(draft)
         if "speaker" in rule.checks:
-            finding = _speakers(rule, group)
-            if finding is not None:
-                findings.append(finding)
-    return findings
+            draft = _speakers(rule, group)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
 
 
 def quote_reader(rule: QuoteRule) -> Callable[[tuple[str, Payload]], Payload]:
@@ -136,9 +149,9 @@ def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:
     return found
 
 
-def _versions(corpus: Corpus, readings: Sequence[Payload]) -> list[Version]:
+def _versions(readings: Sequence[tuple[SourceRef, Payload]]) -> list[Version]:
     by_words: dict[tuple[str, ...], Version] = {}
-    for source, found in zip(corpus.sources, readings, strict=True):
+    for source, found in readings:
         for item in found:
             keys = tuple(item["keys"])
             version = by_words.get(keys)
@@ -237,7 +250,7 @@ def _maximal(group: list[Version]) -> list[Version]:
     ]
 
 
-def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
+def _wording(rule: QuoteRule, group: list[Version]) -> Draft | None:
     maximal = _maximal(group)
     sources = {source for version in maximal for source in version.sources}
     if len(maximal) < 2 or len(sources) < 2:
@@ -262,26 +275,24 @@ def _wording(rule: QuoteRule, group: list[Version]) -> Finding | None:
     for version in others:
         lines.append(f"differs in {named_sources(held[id(version)])}:")
         lines.append(f"  {word_diff(reference.wording, version.wording)}")
-    locations = [
-        _location(occurrence, "most common version") for occurrence in reference.occurrences[:1]
-    ]
+    places = [_place(occurrence, "most common version") for occurrence in reference.occurrences[:1]]
     for version in others:
-        locations.extend(_location(occurrence, "differs") for occurrence in version.occurrences)
-    locations.extend(
-        _location(occurrence, "same as most common") for occurrence in reference.occurrences[1:]
+        places.extend(_place(occurrence, "differs") for occurrence in version.occurrences)
+    places.extend(
+        _place(occurrence, "same as most common") for occurrence in reference.occurrences[1:]
     )
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="quote-wording",
         message="\n".join(lines),
         expected=reference.wording.written,
-        locations=tuple(locations),
+        places=tuple(places),
     )
 
 
-def _speakers(rule: QuoteRule, group: list[Version]) -> Finding | None:
+def _speakers(rule: QuoteRule, group: list[Version]) -> Draft | None:
     by_speaker: dict[str, list[Occurrence]] = defaultdict(list)
     for version in group:
         for occurrence in version.occurrences:
@@ -296,20 +307,20 @@ def _speakers(rule: QuoteRule, group: list[Version]) -> Finding | None:
         f"{speaker} in {named_sources({occurrence.source.id for occurrence in occurrences})}"
         for speaker, occurrences in ranked
     )
-    locations = [
-        _location(occurrence, f"attributed to {speaker} ({occurrence.quote.speaker_text})")
+    places = [
+        _place(occurrence, f"attributed to {speaker} ({occurrence.quote.speaker_text})")
         for speaker, occurrences in ranked
         for occurrence in occurrences
     ]
     first_words = " ".join(group[0].wording.shown[:8])
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="quote-speaker",
         message=f'the quote "{first_words} …" is given to {len(ranked)} speakers: {summary}',
         expected=ranked[0][0],
-        locations=tuple(locations),
+        places=tuple(places),
     )
 
 
@@ -335,7 +346,6 @@ def _speaker_label(group: list[Version]) -> str:
     return " / ".join(speakers)
 
 
-def _location(occurrence: Occurrence, note: str) -> Location:
+def _place(occurrence: Occurrence, note: str) -> Place:
     speaker = occurrence.quote.speaker or "speaker unknown"
-    location = Location.of_span(occurrence.source, occurrence.start, occurrence.end)
-    return location.with_note(f"{note}; {speaker}")
+    return Place(occurrence.source, occurrence.start, occurrence.end, f"{note}; {speaker}")

@@ -15,7 +15,12 @@ from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.findings import Finding
-from concord.findings import Location
+from concord.reduce import Draft
+from concord.reduce import Group
+from concord.reduce import Place
+from concord.reduce import SourceRef
+from concord.reduce import reduce_groups
+from concord.reduce import refs
 from concord.rule_map import mapped
 from concord.rule_map import read_all
 from concord.rules.variants import VariantGroup
@@ -24,7 +29,7 @@ from concord.rules.variants import VariantsRule
 
 @dataclass(frozen=True)
 class Occurrence:
-    source: Source
+    source: SourceRef
     variant: str
     start: int
     end: int
@@ -69,25 +74,38 @@ def check_variants(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
 ) -> list[Finding]:
-    findings: list[Finding] = []
-
     def read(chosen: Sequence[Source]) -> list[Any]:
         return read_all(rule, [source.text for source in chosen], executor)
 
     found = mapped(rule, corpus.sources, cache, read)
-    for number, group in enumerate(rule.groups):
-        occurrences = [
-            Occurrence(source, group.variants[variant], start, end)
-            for source, groups in zip(corpus.sources, found, strict=True)
-            for variant, start, end in groups[number]
+    # Grouped by the rule's groups: each group's spellings are judged apart from the others'.
+    groups: list[Group] = []
+    for number in range(len(rule.groups)):
+        spelt = [
+            (ref, groups_found[number])
+            for ref, groups_found in zip(refs(corpus), found, strict=True)
+            if groups_found[number]
         ]
         if stats is not None:
-            stats["matched"] = stats.get("matched", 0) + len(occurrences)
-        findings.extend(_judge(rule, group, occurrences))
-    return findings
+            stats["matched"] = stats.get("matched", 0) + sum(len(spans) for _, spans in spelt)
+        groups.append((str(number), spelt))
+    return reduce_groups(rule, corpus, groups, executor)
 
 
-def _judge(rule: VariantsRule, group: VariantGroup, occurrences: list[Occurrence]) -> list[Finding]:
+def reduce_variants(
+    rule: VariantsRule, number: str, values: list[tuple[SourceRef, list[list[int]]]]
+) -> list[Draft]:
+    """One group's findings: its spellings the policy rejects, where they are."""
+    group = rule.groups[int(number)]
+    occurrences = [
+        Occurrence(source, group.variants[variant], start, end)
+        for source, spans in values
+        for variant, start, end in spans
+    ]
+    return _judge(rule, group, occurrences)
+
+
+def _judge(rule: VariantsRule, group: VariantGroup, occurrences: list[Occurrence]) -> list[Draft]:
     by_variant: dict[str, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_variant[occurrence.variant].append(occurrence)
@@ -119,9 +137,9 @@ def _against(
     by_variant: dict[str, list[Occurrence]],
     expected: str,
     why: str,
-) -> list[Finding]:
+) -> list[Draft]:
     """One finding per source and rejected spelling, with all its occurrences."""
-    findings = []
+    drafts = []
     for variant, found in sorted(by_variant.items()):
         if variant == expected:
             continue
@@ -130,8 +148,8 @@ def _against(
             per_source[occurrence.source.id].append(occurrence)
         for occurrences in per_source.values():
             count = len(occurrences)
-            findings.append(
-                Finding(
+            drafts.append(
+                Draft(
                     rule=rule.id,
                     kind=rule.kind,
                     severity=rule.severity,
@@ -139,10 +157,10 @@ def _against(
                     message=f'"{variant}" is written {count} time{"s" if count != 1 else ""} '
                     f'here; the corpus writes "{expected}" (policy: {why})',
                     expected=expected,
-                    locations=tuple(_location(occurrence) for occurrence in occurrences),
+                    places=tuple(_place(occurrence) for occurrence in occurrences),
                 )
             )
-    return findings
+    return drafts
 
 
 def _mixed(
@@ -151,22 +169,22 @@ def _mixed(
     by_variant: dict[str, list[Occurrence]],
     sources_of: dict[str, set[str]],
     note: str,
-) -> Finding:
+) -> Draft:
     summary = "; ".join(
         f'"{variant}" in {named_sources(sources_of[variant])}' for variant in sorted(by_variant)
     )
     firsts = [found[0] for _, found in sorted(by_variant.items())]
     policy = "all-agree" + (f", {note}" if note else "")
-    return Finding(
+    return Draft(
         rule=rule.id,
         kind=rule.kind,
         severity=rule.severity,
         code="mixed-variants",
         message=f"{len(by_variant)} spellings of one word are mixed (policy: {policy}): {summary}",
         expected=f"one of {', '.join(group.variants)}",
-        locations=tuple(_location(occurrence) for occurrence in firsts),
+        places=tuple(_place(occurrence) for occurrence in firsts),
     )
 
 
-def _location(occurrence: Occurrence) -> Location:
-    return Location.of_span(occurrence.source, occurrence.start, occurrence.end)
+def _place(occurrence: Occurrence) -> Place:
+    return Place(occurrence.source, occurrence.start, occurrence.end)

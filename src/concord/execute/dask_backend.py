@@ -1,9 +1,9 @@
-"""The distributed backend: the same map on a Dask cluster (dask.distributed).
+"""The distributed backend: the same map and reduce on a Dask cluster (dask.distributed).
 
 `dask://HOST:PORT` connects to a running scheduler; `dask-local` starts a `LocalCluster` on this
 machine (for tests, and to try the backend without a cluster). Workers must have pytest-concord
-installed at the same version: tasks are references to `concord.extraction` functions, and the
-items are plain text and settings.
+installed at the same version: tasks are references to the functions of `concord.extraction`,
+`concord.rule_map` and `concord.reduce`, and the items are plain text, facts and settings.
 """
 
 from __future__ import annotations
