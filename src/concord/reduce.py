@@ -93,9 +93,9 @@ def refs(corpus: Corpus) -> list[SourceRef]:
 def reduce_groups(
     rule: Any, corpus: Corpus, groups: Sequence[Group], executor: Executor | None
 ) -> list[Finding]:
-    """The rule's findings: each group reduced (on the executor's workers when it has more
-    than one), then located in the corpus's texts here."""
-    if executor is None or executor.workers <= 1:
+    """The rule's findings: each group reduced (on a cluster's workers when the executor is
+    remote, see `Executor.remote`), then located in the corpus's texts here."""
+    if executor is None or not executor.remote:
         drafts = [draft for group in groups for draft in _reduce(rule, group)]
     else:
         # Several batches per worker, so one large group does not leave the others idle.

@@ -117,6 +117,10 @@ class _Noting:
     def workers(self) -> int:
         return self.inner.workers
 
+    @property
+    def remote(self) -> bool:
+        return self.inner.remote
+
     def map(self, function: Any, items: Any) -> list[Any]:
         if function is run_reduce:
             self.reduced.extend(rule.id for rule, _ in items)
@@ -136,7 +140,16 @@ def test_every_rule_compares_on_the_dask_workers(dask_executor: Executor) -> Non
     assert noting.reduced.count("person-names") > 1
 
 
+def test_a_local_pool_reduces_in_this_process(pool_executor: Executor) -> None:
+    corpus = ProjectCache().load(ROOT / "rules.toml").corpus
+    noting = _Noting(pool_executor)
+    assert _all_findings(corpus, noting) == _all_findings(corpus)
+    assert noting.reduced == []
+    assert not pool_executor.remote
+
+
 def test_the_dask_executor_says_where_it_runs(dask_executor: Executor) -> None:
+    assert dask_executor.remote
     assert dask_executor.workers == 2
     assert dask_executor.description == "a local Dask cluster (2 workers)"
     assert dask_executor.map(len, ["ab", "", "abc"]) == [2, 0, 3]

@@ -24,11 +24,12 @@ RULES = load_rules(ROOT / "rules.toml").document.rules
 
 
 class _PicklingExecutor:
-    """Two "workers" in this process: every task and result goes through pickle, as to another
-    process or machine, and each task's pickled bytes are kept to look at."""
+    """A "cluster" of two workers in this process: every task and result goes through pickle,
+    as to another machine, and each task's pickled bytes are kept to look at."""
 
     description = "pickling, in this process"
     workers = 2
+    remote = True
 
     def __init__(self) -> None:
         self.shipped: list[tuple[str, bytes]] = []

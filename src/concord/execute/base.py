@@ -32,6 +32,14 @@ class Executor(Protocol):
         """How many tasks can run at once: the map is cut into at least this many parts."""
         ...
 
+    @property
+    def remote(self) -> bool:
+        """Whether the workers belong to a cluster rather than to this machine's pytest process.
+        A cluster gets the reductions too, so that the controller only hands out work; a
+        local pool does not, since a reduction's inputs are already in the controller and
+        pickling them to a process on the same cores costs more than reducing them here."""
+        ...
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]: ...
 
     def close(self) -> None:

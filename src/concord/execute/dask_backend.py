@@ -64,6 +64,10 @@ class DaskExecutor:
         threads = sum(int(worker.get("nthreads", 1)) for worker in info["workers"].values())
         return max(1, threads)
 
+    @property
+    def remote(self) -> bool:
+        return True  # dask-local too: it is there to try what a cluster does
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         if not items:
             return []

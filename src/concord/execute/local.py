@@ -27,6 +27,10 @@ class LocalExecutor:
     def workers(self) -> int:
         return self.jobs
 
+    @property
+    def remote(self) -> bool:
+        return False
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         if self.jobs == 1 or len(items) < 2:
             return [function(item) for item in items]
