@@ -24,25 +24,33 @@ _PAST = (
 _MARKER = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _WINDOW = 160
+_WORD_REST = re.compile(r"\w+")
 
 
 def tense_before(text: str, start: int, end: int) -> Tense:
-    """The tense marked nearest before `start` in the same sentence, else just after `end`."""
+    """The tense marked nearest before `start` in the same sentence, else just after `end`.
+
+    The windows are searched in place, never sliced out: a slice that begins or ends inside a
+    word would give the regex a word boundary the text does not have ("ported" of "reported"
+    reads as a past marker). A search from `pos` sees the character before it; one up to
+    `endpos` does not see past it, so the window after is widened to the end of its last word.
+    """
     window_start = max(0, start - _WINDOW)
-    before = text[window_start:start]
-    boundaries = [boundary.end() for boundary in _CLAUSE_END.finditer(before)]
-    if boundaries:
-        before = before[boundaries[-1] :]
+    for boundary in _CLAUSE_END.finditer(text, window_start, start):
+        window_start = boundary.end()
     nearest: Tense = "unknown"
-    for marker in _MARKER.finditer(before):
+    for marker in _MARKER.finditer(text, window_start, start):
         nearest = "future" if marker.group("future") else "past"
     if nearest != "unknown":
         return nearest
-    after = text[end : end + _WINDOW]
-    stop = _CLAUSE_END.search(after)
+    window_end = min(len(text), end + _WINDOW)
+    word_end = _WORD_REST.match(text, window_end)
+    if word_end is not None:
+        window_end = word_end.end()
+    stop = _CLAUSE_END.search(text, end, window_end)
     if stop is not None:
-        after = after[: stop.start()]
-    following = _MARKER.search(after)
+        window_end = stop.start()
+    following = _MARKER.search(text, end, window_end)
     if following is None:
         return "unknown"
     return "future" if following.group("future") else "past"
