@@ -8,7 +8,6 @@ with no marker is left unknown, which the resolver then says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from concord.extract.temporal.facts import Tense
 
@@ -23,23 +22,9 @@ _PAST = (
     r"ago|last|yesterday|earlier|previously|already|[a-z]{3,}ed"
 )
 _MARKER = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
-# The words a marker can begin with, folded by `_FOLD` and lowercased; and any word of five or
-# more letters ending in "ed". `markers` tries the alternation only at those and after a word
-# followed by an apostrophe ("we'll"); tests/property/test_tense.py checks that it finds what
-# `_MARKER.finditer` does.
-FIRST_WORDS = frozenset(
-    "will won shall would going about plan plans planned planning set scheduled due expected "
-    "expect expects intend intends intended hope hopes aim aims is are was were ahead upcoming "
-    "coming next tomorrow had did said told met went came took held left made gave saw spoke "
-    "wrote flew ago last yesterday earlier previously already".split()
-)
-# The letters that `re`'s IGNORECASE matches with an ASCII letter although `lower` does not
-# make them one (its documentation names these four).
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
-_APOSTROPHES = "'’"
-_RUN = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _WINDOW = 160
+_WORD_REST = re.compile(r"\w+")
 
 
 def tense_before(text: str, start: int, end: int) -> Tense:
@@ -54,46 +39,18 @@ def tense_before(text: str, start: int, end: int) -> Tense:
     for boundary in _CLAUSE_END.finditer(text, window_start, start):
         window_start = boundary.end()
     nearest: Tense = "unknown"
-    for marker in markers(text, window_start, start):
+    for marker in _MARKER.finditer(text, window_start, start):
         nearest = "future" if marker.group("future") else "past"
     if nearest != "unknown":
         return nearest
     window_end = min(len(text), end + _WINDOW)
-    word_end = _RUN.match(text, window_end)
+    word_end = _WORD_REST.match(text, window_end)
     if word_end is not None:
         window_end = word_end.end()
     stop = _CLAUSE_END.search(text, end, window_end)
     if stop is not None:
         window_end = stop.start()
-    following = next(markers(text, end, window_end), None)
+    following = _MARKER.search(text, end, window_end)
     if following is None:
         return "unknown"
     return "future" if following.group("future") else "past"
-
-
-def markers(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-    """What `_MARKER.finditer(text, pos, endpos)` finds, in the same order, the alternation
-    tried only where a marker can begin: a word in `FIRST_WORDS`, a longer word ending in
-    "ed", or an apostrophe after a word ("'ll"). Tried at every word, the alternation's
-    sixty branches were a sixth of the date reader's time."""
-    resume = pos
-    if 0 < pos < endpos and text[pos] in _APOSTROPHES:
-        # An apostrophe the window opens on, after a word it leaves out ("we|'ll").
-        found = _MARKER.match(text, pos, endpos)
-        if found is not None:
-            yield found
-            resume = found.end()
-    for run in _RUN.finditer(text, pos, endpos):
-        run_start, run_end = run.span()
-        if run_start >= resume:
-            word = run.group().translate(_FOLD).lower()
-            if word in FIRST_WORDS or (len(word) >= 5 and word.endswith("ed")):
-                found = _MARKER.match(text, run_start, endpos)
-                if found is not None:
-                    yield found
-                    resume = found.end()
-        if run_end >= resume and run_end < endpos and text[run_end] in _APOSTROPHES:
-            found = _MARKER.match(text, run_end, endpos)
-            if found is not None:
-                yield found
-                resume = found.end()
