@@ -21,6 +21,8 @@ from concord.lexicon import TITLES
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
 _POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDINGS = ("’s", "'s")  # what `_POSSESSIVE` finds in a token (tokens hold no newline)
+_BREAKS_RUN = re.compile(r"[,;:()]")
 PREPOSITIONS = frozenset(
     "in to from at with for on into across near over via toward towards about against between "
     "among around through by".split()
@@ -49,9 +51,9 @@ def nearest_agent(
     possessive_before = False
     for index, token in enumerate(reversed(tokens)):
         raw = token.group()
-        if run and re.search(r"[,;:()]", text[token.end() : run[-1].start()]):
+        if run and _BREAKS_RUN.search(text, token.end(), run[-1].start()):
             break  # a comma ends a name: "with China, Kritenbrink said"
-        word = _POSSESSIVE.sub("", raw).rstrip(".") or raw
+        word = (raw[:-2] if raw.endswith(_POSSESSIVE_ENDINGS) else raw).rstrip(".") or raw
         folded = word.casefold()
         if raw[0].isupper():
             sentence_initial = token.start() == sentence_start
@@ -63,7 +65,7 @@ def nearest_agent(
                 if run:
                     break
                 continue
-            if index == 0 and _POSSESSIVE.search(raw):
+            if index == 0 and raw.endswith(_POSSESSIVE_ENDINGS):
                 possessive_before = True
             run.append(token)
             continue
