@@ -128,7 +128,7 @@ class RuleItem(pytest.Item):
 
     def runtest(self) -> None:
         settings = self.config.stash[SETTINGS_KEY]
-        executor = settings.executor.start()
+        executor = settings.executor.start(settings.projects.sources)
         context = RunContext.of(self.project.rules.document.rules, settings.cache, executor)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)

@@ -81,10 +81,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--concord-jobs",
         dest="concord_jobs",
-        type=int,
-        metavar="N",
-        help="extract in N local processes, or start N workers with dask-local (default 1; "
-        "ini: concord_jobs); findings are the same",
+        metavar="N|auto",
+        help="extract in N local processes, or start N workers with dask-local; auto (the "
+        "default; ini: concord_jobs): one per core from 500 sources on, else this process. "
+        "The findings are the same",
     )
     group.addoption(
         "--concord-executor",
@@ -116,7 +116,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("concord_rules", "rules file, relative to the ini file", default="")
     parser.addini("concord_fail_on", "the lowest severity that fails: error or warning", default="")
     parser.addini("concord_reports", "report folder, relative to the ini file", default="")
-    parser.addini("concord_jobs", "local extraction processes (default 1)", default="")
+    parser.addini("concord_jobs", "local extraction processes, or auto (the default)", default="")
     parser.addini("concord_executor", "local, dask-local or dask://HOST:PORT", default="")
     parser.addini(
         "concord_show", f"findings printed per failing rule (default {DEFAULT_SHOWN})", default=""
@@ -173,7 +173,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     )
     if any(isinstance(item, RuleItem) for item in session.items):
         try:
-            session.config.stash[SETTINGS_KEY].executor.start()
+            settings = session.config.stash[SETTINGS_KEY]
+            settings.executor.start(settings.projects.sources)
         except ExecutorError as error:
             raise pytest.UsageError(f"pytest-concord: {error}") from None
         _settle_heap(session.config)

@@ -37,5 +37,10 @@ class ProjectCache:
             self._projects[key] = project
         return project
 
+    @property
+    def sources(self) -> int:
+        """How many sources the rules files loaded so far cover."""
+        return sum(len(project.corpus) for project in self._projects.values())
+
     def clear(self) -> None:
         self._projects.clear()

@@ -14,6 +14,7 @@ from concord.cache import ExtractionCache
 from concord.execute import ExecutorError
 from concord.execute import ExecutorSpec
 from concord.execute import parse_executor
+from concord.execute.spec import parse_jobs
 from concord.extraction import code_fingerprint
 from concord.project import ProjectCache
 
@@ -68,17 +69,16 @@ SETTINGS_KEY = pytest.StashKey[Settings]()
 
 
 def _executor(config: pytest.Config) -> ExecutorSpec:
-    """`--concord-executor` (or the `concord_executor` ini key) with `--concord-jobs`."""
-    jobs = config.getoption("concord_jobs", default=None)
-    if jobs is None:
-        jobs = int(config.getini("concord_jobs") or 1)
-    if jobs < 1:
-        raise pytest.UsageError(
-            f"pytest-concord: --concord-jobs {jobs} is not a number of processes; "
-            "fix: give 1 or more"
-        )
+    """`--concord-executor` (or the `concord_executor` ini key) with `--concord-jobs` (or
+    `concord_jobs`; `auto` when neither is given)."""
+    given = config.getoption("concord_jobs", default=None)
+    if given is None:
+        given = str(config.getini("concord_jobs") or "auto")
     value = config.getoption("concord_executor", default=None) or config.getini("concord_executor")
     try:
+        jobs = parse_jobs(str(given))
+        if jobs == "auto" and hasattr(config, "workerinput"):
+            jobs = 1  # an xdist worker: xdist already runs one process per core
         return parse_executor(str(value or "local"), jobs)
     except ExecutorError as error:
         raise pytest.UsageError(f"pytest-concord: {error}") from None

@@ -111,7 +111,12 @@ def test_the_executor_can_be_set_in_the_ini_file(pytester: pytest.Pytester) -> N
         (
             ["--concord-jobs", "0"],
             "ERROR: pytest-concord: --concord-jobs 0 is not a number of processes; "
-            "fix: give 1 or more",
+            "fix: give 1 or more, or auto",
+        ),
+        (
+            ["--concord-jobs", "two"],
+            "ERROR: pytest-concord: --concord-jobs two is not a number of processes; "
+            "fix: give 1 or more, or auto",
         ),
     ],
 )
@@ -146,3 +151,21 @@ def test_a_run_without_rules_never_starts_the_executor(pytester: pytest.Pytester
     pytester.makepyfile(test_plain="def test_ok():\n    pass\n")
     result = pytester.runpytest("test_plain.py", "--concord-executor=dask://127.0.0.1:9")
     result.assert_outcomes(passed=1)
+
+
+def test_auto_jobs_keep_a_small_corpus_in_this_process(pytester: pytest.Pytester) -> None:
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken. Gang said so."}, {})
+    pytester.makeconftest(
+        """
+        import os
+        from concord.settings import SETTINGS_KEY
+
+        def pytest_sessionfinish(session):
+            executor = session.config.stash[SETTINGS_KEY].executor
+            print("jobs given:", executor.jobs, "started:", executor.start().description)
+        """
+    )
+    result = pytester.runpytest("checks/", "-s")
+    result.stdout.fnmatch_lines(["*jobs given: auto started: this process*"])
+    explicit = pytester.runpytest("checks/", "-s", "--concord-jobs", "2")
+    explicit.stdout.fnmatch_lines(["*jobs given: 2 started: 2 local processes*"])
