@@ -9,6 +9,7 @@ import difflib
 import glob
 import hashlib
 import os
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -368,13 +369,34 @@ def _published(metadata: SourceMetadata, dateline: tuple[str, int, str] | None) 
     return Published(date=dt.date.fromisoformat(iso), origin="text", line=line, text=text)
 
 
+# Past this many unknown ids the cause is a moved corpus or a wrong glob, not typos; looking
+# each one up among the corpus's ids made an error about thousands of them take minutes.
+_MAX_SUGGESTIONS = 20
+
+
+def _suggestions(ids: set[str]) -> Callable[[str], str]:
+    """A "did you mean" for each of the first `_MAX_SUGGESTIONS` unknown ids asked about."""
+    known = sorted(ids)
+    asked = 0
+
+    def hint(source_id: str) -> str:
+        nonlocal asked
+        asked += 1
+        if asked > _MAX_SUGGESTIONS:
+            return ""
+        close = difflib.get_close_matches(source_id, known, n=1, cutoff=0.5)
+        return f"did you mean {close[0]!r}? " if close else ""
+
+    return hint
+
+
 def _unknown_waiver_sources(rules: LoadedRules, ids: set[str]) -> list[ConcordError]:
     problems: list[ConcordError] = []
+    suggest = _suggestions(ids)
     for item in rules.waivers:
         for source_id in item.waiver.sources:
             if source_id not in ids:
-                close = difflib.get_close_matches(source_id, sorted(ids), n=1, cutoff=0.5)
-                hint = f"did you mean {close[0]!r}? " if close else ""
+                hint = suggest(source_id)
                 problems.append(
                     SourceError(
                         item.path,
@@ -388,10 +410,10 @@ def _unknown_waiver_sources(rules: LoadedRules, ids: set[str]) -> list[ConcordEr
 
 def _unknown_metadata_ids(rules: LoadedRules, ids: set[str]) -> list[ConcordError]:
     problems: list[ConcordError] = []
+    suggest = _suggestions(ids)
     for source_id in rules.document.sources:
         if source_id not in ids:
-            close = difflib.get_close_matches(source_id, sorted(ids), n=1, cutoff=0.5)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = suggest(source_id)
             problems.append(
                 SourceError(
                     rules.path,

@@ -362,3 +362,17 @@ def test_a_rule_that_matches_nothing_is_a_warning(
     result.stdout.fnmatch_lines(
         ["*RuleMatchedNothing: rule visit matched nothing: check its triggers, subject*"]
     )
+
+
+def test_many_unknown_source_ids_are_each_named_with_a_few_suggestions(
+    pytester: pytest.Pytester, mini_project: MiniProject
+) -> None:
+    # Thousands of unknown ids mean a moved corpus, not typos: each is still an error with its
+    # line, but only the first 20 are looked up among the corpus's ids.
+    tables = "".join(f"\n[sources.a{number:02}]\npublished = 2023-06-14\n" for number in range(25))
+    mini_project({"a": TEXT}, rules=QIN_RULE, header=HEADER + tables)
+    output = _run(pytester).stdout.str()
+    for number in range(25):
+        assert f"[sources.a{number:02}] names no source of the corpus" in output
+    assert output.count("fix: did you mean 'a'? source ids are file-name stems") == 20
+    assert output.count("  fix: source ids are file-name stems of the corpus files") == 5
