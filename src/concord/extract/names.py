@@ -39,7 +39,11 @@ FAULTY_KINDS: frozenset[MentionKind] = frozenset({"given", "misspelt", "reversed
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A word that may be capitalised: ASCII lowercase initials are skipped inside the regex engine,
 # which is most words; other initials (É, é) are checked with str.isupper.
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
+# A capital, not after a word character, apostrophe or hyphen, then the rest of the word. The
+# look-behind comes after the first letter so that the pattern opens with a character set, which
+# `re` scans for in C before trying a match (a third faster); tests/property/test_name_scan.py
+# checks it against the look-behind-first definition.
+_CAPITALISED_WORD = re.compile(r"[^\W\d_a-z](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
 _OPENERS = " \t\r\"'“‘«„([{"
