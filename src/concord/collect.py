@@ -129,7 +129,14 @@ class RuleItem(pytest.Item):
     def runtest(self) -> None:
         settings = self.config.stash[SETTINGS_KEY]
         executor = settings.executor.start(settings.projects.sources)
-        context = RunContext.of(self.project.rules.document.rules, settings.cache, executor)
+        rules = self.project.rules.document.rules
+        later: list[Rule] = []
+        if settings.pending is not None:
+            settings.pending.discard((self.project.rules.path, self.rule.id))
+            later = [
+                rule for rule in rules if (self.project.rules.path, rule.id) in settings.pending
+            ]
+        context = RunContext.of(rules, settings.cache, executor, later)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:

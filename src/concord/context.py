@@ -22,6 +22,9 @@ class RunContext:
     executor: Executor | None = None  # where extraction runs; None: in this process
     # Rules whose findings were read back whole from the cache: they read none of their inputs.
     kept: list[str] = field(default_factory=list)
+    # Rules this process runs later, over the same corpus: a rule of the same kind may read the
+    # sources for them in its own pass and leave their readings in the cache.
+    later: Sequence[Any] = ()
 
     @classmethod
     def of(
@@ -29,8 +32,9 @@ class RunContext:
         rules: Sequence[Any],
         cache: ExtractionCache | None = None,
         executor: Executor | None = None,
+        later: Sequence[Any] = (),
     ) -> RunContext:
         people = tuple(
             person for rule in rules if isinstance(rule, NameRule) for person in rule.people
         )
-        return cls(people=people, cache=cache, executor=executor)
+        return cls(people=people, cache=cache, executor=executor, later=tuple(later))

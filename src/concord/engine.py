@@ -28,8 +28,14 @@ def _check_names(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding
 def _check_dates(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
     from concord.compare.dates import check_dates
 
+    later = [other for other in context.later if other.kind == "date"]
     return check_dates(
-        rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
+        rule,
+        corpus,
+        stats=context.stats,
+        cache=context.cache,
+        executor=context.executor,
+        alongside=later,
     )
 
 

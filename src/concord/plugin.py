@@ -172,8 +172,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         1 for item in session.items if isinstance(item, RuleItem)
     )
     if any(isinstance(item, RuleItem) for item in session.items):
+        settings = session.config.stash[SETTINGS_KEY]
+        if not hasattr(session.config, "workerinput"):
+            settings.pending = {
+                (item.project.rules.path, item.rule.id)
+                for item in session.items
+                if isinstance(item, RuleItem)
+            }
         try:
-            settings = session.config.stash[SETTINGS_KEY]
             settings.executor.start(settings.projects.sources)
         except ExecutorError as error:
             raise pytest.UsageError(f"pytest-concord: {error}") from None

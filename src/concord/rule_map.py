@@ -20,7 +20,6 @@ from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.extraction import code_fingerprint
 
-Reader = Callable[[Any], Any]
 # The kinds whose reading is worth a worker, and where their reader factories live: a factory
 # turns a rule into a function of one source's input. Named by module path, so that a worker
 # process or machine imports them itself.
@@ -29,6 +28,8 @@ _READERS = {
     "quote": "concord.compare.quotes:quote_reader",
     "variants": "concord.compare.variants:variants_reader",
 }
+# Kinds whose reader can read a source for several rules at once, sharing the work.
+_TOGETHER = {"date": "concord.compare.dates:date_readers"}
 _BATCHES_PER_WORKER = 4
 _WAVE = 2000  # sources read (and stored) per round
 
@@ -54,8 +55,7 @@ def mapped(
     if cache is None:
         return compute(sources)
     own = own if own is not None else [""] * len(sources)
-    shared = f"rule-map|{code_fingerprint()}|{rule_settings(rule)}"
-    keys = [f"{shared}|{own_settings}" for own_settings in own]
+    keys = _keys(rule, own)
     found = cache.get_many(
         [(source.digest, key) for source, key in zip(sources, keys, strict=True)]
     )
@@ -71,25 +71,68 @@ def mapped(
     return found
 
 
+def store_ahead(
+    rule: BaseModel,
+    sources: Sequence[Source],
+    cache: ExtractionCache,
+    results: Sequence[Any],
+    own: Sequence[str],
+) -> None:
+    """Results computed for `rule` before it runs, stored where its `mapped` will look."""
+    keys = _keys(rule, own)
+    cache.put_many(
+        (source.digest, key, result)
+        for source, key, result in zip(sources, keys, results, strict=True)
+    )
+
+
+def _keys(rule: BaseModel, own: Sequence[str]) -> list[str]:
+    shared = f"rule-map|{code_fingerprint()}|{rule_settings(rule)}"
+    return [f"{shared}|{own_settings}" for own_settings in own]
+
+
 def read_all(rule: Any, inputs: Sequence[Any], executor: Executor | None) -> list[Any]:
     """The rule's reader applied to every input (one per source, plain data), in this process
     or in batches on the executor's workers; results in the inputs' order."""
+    return read_together([rule], inputs, executor)[0]
+
+
+def read_together(
+    rules: Sequence[Any], inputs: Sequence[Any], executor: Executor | None
+) -> list[list[Any]]:
+    """For each of `rules` (all of one kind), its reading of every input, in one pass over
+    the inputs: a kind with a reader for several rules at once shares what they all need of a
+    source (a date rule's sentences and decoded dates)."""
     if executor is None or executor.workers <= 1 or len(inputs) < 2:
-        reader = _factory(rule.kind)(rule)
-        return [reader(item) for item in inputs]
-    size = max(1, -(-len(inputs) // (executor.workers * _BATCHES_PER_WORKER)))
-    tasks = [(rule, list(inputs[start : start + size])) for start in range(0, len(inputs), size)]
-    return [result for batch in executor.map(run_reading, tasks) for result in batch]
+        read = _reader(tuple(rules))
+        per_input = [read(item) for item in inputs]
+    else:
+        size = max(1, -(-len(inputs) // (executor.workers * _BATCHES_PER_WORKER)))
+        tasks = [
+            (tuple(rules), list(inputs[start : start + size]))
+            for start in range(0, len(inputs), size)
+        ]
+        per_input = [result for batch in executor.map(run_reading, tasks) for result in batch]
+    return [[results[number] for results in per_input] for number in range(len(rules))]
 
 
-def run_reading(task: tuple[Any, list[Any]]) -> list[Any]:
-    """One batch of a rule's readings, wherever the executor runs it."""
-    rule, items = task
-    reader = _factory(rule.kind)(rule)
-    return [reader(item) for item in items]
+def run_reading(task: tuple[tuple[Any, ...], list[Any]]) -> list[list[Any]]:
+    """One batch of the rules' readings, wherever the executor runs it: for each input, one
+    result per rule."""
+    rules, items = task
+    read = _reader(rules)
+    return [read(item) for item in items]
 
 
-def _factory(kind: str) -> Callable[[Any], Reader]:
-    module, name = _READERS[kind].split(":")
-    factory: Callable[[Any], Reader] = getattr(importlib.import_module(module), name)
-    return factory
+def _reader(rules: tuple[Any, ...]) -> Callable[[Any], list[Any]]:
+    kind = rules[0].kind
+    if len(rules) > 1 and kind in _TOGETHER:
+        together: Callable[[Sequence[Any]], Callable[[Any], list[Any]]] = _load(_TOGETHER[kind])
+        return together(rules)
+    readers = [_load(_READERS[kind])(rule) for rule in rules]
+    return lambda item: [reader(item) for reader in readers]
+
+
+def _load(where: str) -> Any:
+    module, name = where.split(":")
+    return getattr(importlib.import_module(module), name)

@@ -41,6 +41,9 @@ class Settings:
     projects: ProjectCache = field(default_factory=ProjectCache)
     # Rules whose findings this process read back whole, so it never read what they depend on.
     rules_kept: int = 0
+    # The rules items of this session still to run, by rules file and id; None where that is
+    # not known (an xdist worker, which runs the share its controller sends).
+    pending: set[tuple[Path, str]] | None = None
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

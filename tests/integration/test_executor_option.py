@@ -169,3 +169,22 @@ def test_auto_jobs_keep_a_small_corpus_in_this_process(pytester: pytest.Pytester
     result.stdout.fnmatch_lines(["*jobs given: auto started: this process*"])
     explicit = pytester.runpytest("checks/", "-s", "--concord-jobs", "2")
     explicit.stdout.fnmatch_lines(["*jobs given: 2 started: 2 local processes*"])
+
+
+@given(generated=corpora)
+@settings(
+    max_examples=2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_date_rules_read_ahead_for_each_other_and_write_the_same_reports(
+    pytester: pytest.Pytester, generated: tuple[dict[str, str], dict[str, dt.date]]
+) -> None:
+    # With the cache, the first date rule reads the sources for the two after it; without it,
+    # each reads alone. In processes too, where the readers share one pass over a source.
+    _write_project(pytester.path, *generated)
+    alone = _reports(pytester)
+    shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
+    assert _reports(pytester, cache=True) == alone
+    shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
+    assert _reports(pytester, "--concord-jobs", "2", cache=True) == alone

@@ -13,15 +13,18 @@ from concord.cache import content_digest
 from concord.compare.dates import check_dates
 from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
+from concord.config import load_rules
 from concord.corpus import Corpus
 from concord.execute.local import LocalExecutor
 from concord.extraction import Extraction
 from concord.extraction import date_settings
 from concord.extraction import extract
+from concord.project import ProjectCache
 from concord.rules import DateRule
 from concord.rules import NameRule
 from concord.rules import Person
 from concord.rules import QuoteRule
+from tests.helpers import ROOT
 
 RULE = DateRule(id="visit", kind="date", description="d", triggers=["visit"], subject=["Blinken"])
 TEXTS = {
@@ -187,3 +190,18 @@ def test_a_complete_run_drops_the_entries_it_did_not_use_once_they_outnumber_it(
     kept = ExtractionCache(tmp_path)
     assert kept.get_many([("digest-4", "x"), ("digest-0", "x")]) == [[4], None]
     assert ExtractionCache(tmp_path).drop_unused() == 0  # a process that used nothing drops nothing
+
+
+def test_a_date_rule_leaves_the_readings_of_the_date_rules_after_it(tmp_path: Path) -> None:
+    rules = load_rules(ROOT / "rules.toml").document.rules
+    dates = [rule for rule in rules if rule.kind == "date"]
+    assert len(dates) >= 2
+    corpus = ProjectCache().load(ROOT / "rules.toml").corpus
+    alone = [check_dates(rule, corpus) for rule in dates]
+    cache = ExtractionCache(tmp_path)
+    first = check_dates(dates[0], corpus, cache=cache, alongside=dates[1:])
+    assert first == alone[0]
+    before = cache.misses
+    for rule, expected in zip(dates[1:], alone[1:], strict=True):
+        assert check_dates(rule, corpus, cache=cache) == expected
+    assert cache.misses == before  # every later rule's readings were waiting in the cache

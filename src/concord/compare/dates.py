@@ -18,6 +18,7 @@ from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.extract.sentences import Span
+from concord.extract.sentences import sentences
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
 from concord.extract.temporal.calendar import month
@@ -36,7 +37,8 @@ from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
 from concord.rule_map import mapped
-from concord.rule_map import read_all
+from concord.rule_map import read_together
+from concord.rule_map import store_ahead
 from concord.rules.date import DateRule
 
 # One source as the date reader needs it: text, its dates as JSON, its sentences if known.
@@ -76,9 +78,16 @@ def check_dates(
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
+    alongside: Sequence[DateRule] = (),
 ) -> list[Finding]:
+    """The rule's findings. `alongside` are date rules that run later: the sources this rule
+    reads are read for them in the same pass (their sentences split and dates decoded once),
+    and their readings left in the cache."""
     sources = corpus.sources
     own = [date_settings(source) for source in sources]
+    ahead = [other for other in alongside if other.week_start == rule.week_start]
+    if cache is None:
+        ahead = []  # nowhere to leave their readings
 
     def read(chosen: Sequence[Source]) -> list[Payload]:
         """The dates of each source that date this rule's event, as JSON."""
@@ -90,7 +99,11 @@ def check_dates(
             (source.text, payload, source.sentences if local else None)
             for source, payload in zip(chosen, payloads, strict=True)
         ]
-        return read_all(rule, inputs, executor)
+        mine, *theirs = read_together([rule, *ahead], inputs, executor)
+        if cache is not None:
+            for other, readings in zip(ahead, theirs, strict=True):
+                store_ahead(other, chosen, cache, readings, own_chosen)
+        return mine
 
     readings = mapped(rule, sources, cache, read, own)
     if stats is not None:
@@ -126,14 +139,29 @@ def reduce_dates(
 def date_reader(rule: DateRule) -> Callable[[DateInput], Payload]:
     """What the rule reads of one source: of its dates (as JSON), those that date the event.
     The input is the text, its dates, and its sentences when the caller has them."""
-    scope = EventScope.of(rule)
+    read = date_readers([rule])
+    return lambda item: read(item)[0]
 
-    def read(item: DateInput) -> Payload:
+
+def date_readers(rules: Sequence[DateRule]) -> Callable[[DateInput], list[Payload]]:
+    """What each of `rules` reads of one source, with its dates decoded once and, when more
+    than one rule's event is named in it, its sentences split once."""
+    scopes = [EventScope.of(rule) for rule in rules]
+
+    def read(item: DateInput) -> list[Payload]:
         text, payload, sentence_spans = item
         if not payload:
-            return []
+            return [[] for _ in scopes]
         facts = [fact_from_json(fact) for fact in payload]
-        return [fact_to_json(fact) for fact in scope.select(text, facts, sentence_spans)]
+        named = [scope.triggers.search(text) is not None for scope in scopes]
+        if sentence_spans is None and sum(named) > 1:
+            sentence_spans = sentences(text)
+        return [
+            [fact_to_json(fact) for fact in scope.select(text, facts, sentence_spans)]
+            if is_named
+            else []
+            for scope, is_named in zip(scopes, named, strict=True)
+        ]
 
     return read
 
