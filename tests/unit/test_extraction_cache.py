@@ -11,6 +11,7 @@ from concord.cache import DATABASE
 from concord.cache import ExtractionCache
 from concord.cache import content_digest
 from concord.compare.dates import check_dates
+from concord.compare.dates import date_reader
 from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.config import load_rules
@@ -20,6 +21,7 @@ from concord.extraction import Extraction
 from concord.extraction import date_settings
 from concord.extraction import extract
 from concord.project import ProjectCache
+from concord.rule_map import mapped
 from concord.rules import DateRule
 from concord.rules import NameRule
 from concord.rules import Person
@@ -195,13 +197,33 @@ def test_a_complete_run_drops_the_entries_it_did_not_use_once_they_outnumber_it(
 def test_a_date_rule_leaves_the_readings_of_the_date_rules_after_it(tmp_path: Path) -> None:
     rules = load_rules(ROOT / "rules.toml").document.rules
     dates = [rule for rule in rules if rule.kind == "date"]
-    assert len(dates) >= 2
     corpus = ProjectCache().load(ROOT / "rules.toml").corpus
     alone = [check_dates(rule, corpus) for rule in dates]
     cache = ExtractionCache(tmp_path)
-    first = check_dates(dates[0], corpus, cache=cache, alongside=dates[1:])
-    assert first == alone[0]
+    assert check_dates(dates[0], corpus, cache=cache, alongside=dates[1:]) == alone[0]
+    # What each later rule finds waiting is what it reads itself, and they differ, so a
+    # reading left under another rule's key would show.
+    facts = extract(Extraction.dates("monday"), corpus.sources, None, None, _date_settings(corpus))
+    own_readings = [
+        [
+            date_reader(rule)((source.text, payload, None))
+            for source, payload in zip(corpus, facts, strict=True)
+        ]
+        for rule in dates[1:]
+    ]
+    assert len(own_readings) >= 2
+    assert own_readings[0] != own_readings[1]
+    for rule, readings in zip(dates[1:], own_readings, strict=True):
+        assert mapped(rule, corpus.sources, cache, _never, _date_settings(corpus)) == readings
     before = cache.misses
     for rule, expected in zip(dates[1:], alone[1:], strict=True):
         assert check_dates(rule, corpus, cache=cache) == expected
     assert cache.misses == before  # every later rule's readings were waiting in the cache
+
+
+def _date_settings(corpus: Corpus) -> list[str]:
+    return [date_settings(source) for source in corpus]
+
+
+def _never(sources: object) -> list[object]:
+    raise AssertionError("a reading was computed again")
