@@ -181,10 +181,11 @@ def test_date_rules_read_ahead_for_each_other_and_write_the_same_reports(
     pytester: pytest.Pytester, generated: tuple[dict[str, str], dict[str, dt.date]]
 ) -> None:
     # With the cache, the first date rule reads the sources for the two after it; without it,
-    # each reads alone. In processes too, where the readers share one pass over a source.
+    # each reads alone. In processes and on Dask too, where one task reads for all three.
     _write_project(pytester.path, *generated)
     alone = _reports(pytester)
     shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
     assert _reports(pytester, cache=True) == alone
-    shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
-    assert _reports(pytester, "--concord-jobs", "2", cache=True) == alone
+    for way in (["--concord-jobs", "2"], ["--concord-executor", "dask-local"]):
+        shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
+        assert _reports(pytester, *way, cache=True) == alone, way
