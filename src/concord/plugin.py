@@ -418,6 +418,11 @@ class Reporter:
             terminalreporter.write_line(
                 f"expired waiver: {waiver['file']}:{waiver['line']} ended on {waiver['expires']}"
             )
+        spread = self.settings.executor.spread
+        if spread is not None:
+            jobs = self.settings.executor.jobs
+            chosen = " (--concord-jobs auto)" if jobs == "auto" else ""
+            terminalreporter.write_line(f"extraction and readings: {spread}{chosen}")
         unchanged = " (unchanged)" if self.unchanged else ""
         for path in self.written:
             terminalreporter.write_line(

@@ -189,3 +189,25 @@ def test_date_rules_read_ahead_for_each_other_and_write_the_same_reports(
     for way in (["--concord-jobs", "2"], ["--concord-executor", "dask-local"]):
         shutil.rmtree(pytester.path / ".pytest_cache", ignore_errors=True)
         assert _reports(pytester, *way, cache=True) == alone, way
+
+
+def test_the_summary_says_where_the_work_was_spread(pytester: pytest.Pytester) -> None:
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken. Gang said so."}, {})
+    spread = pytester.runpytest("checks/", "--concord-jobs", "2")
+    spread.stdout.fnmatch_lines(["extraction and readings: 2 local processes"])
+    alone = pytester.runpytest("checks/")  # auto, and far under 500 sources: this process
+    alone.stdout.no_fnmatch_line("extraction and readings:*")
+
+
+def test_the_summary_says_when_auto_chose_the_processes(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concord.execute import spec
+
+    # As if the corpus were large enough on a 2-core machine: the run is in this process.
+    monkeypatch.setattr(spec, "auto_jobs", lambda sources, cores=None: 2)
+    _write_project(pytester.path, {"a": "Qin Gang met Blinken. Gang said so."}, {})
+    result = pytester.runpytest_inprocess("checks/")
+    result.stdout.fnmatch_lines(
+        ["extraction and readings: 2 local processes (--concord-jobs auto)"]
+    )

@@ -51,6 +51,14 @@ class ExecutorSpec:
     def started(self) -> bool:
         return self._started is not None
 
+    @property
+    def spread(self) -> str | None:
+        """Where the work went, when it was spread beyond this process: the started executor's
+        description; None when it ran here or nothing started one."""
+        if self._started is None or self._started.workers <= 1:
+            return None
+        return self._started.description
+
     def close(self) -> None:
         if self._started is not None:
             self._started.close()
