@@ -4,6 +4,8 @@ tracking it."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from concord.compare.names import check_names
 from concord.corpus import Corpus
 from concord.engine import run_rule
+from concord.findings import Location
 from concord.rules import NameRule
 from concord.rules import Person
 
@@ -44,3 +47,24 @@ def test_the_same_fault_twice_in_one_source_gets_two_fingerprints() -> None:
     findings = run_rule(RULE, corpus)
     assert len(findings) == 2
     assert findings[0].fingerprint != findings[1].fingerprint
+
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000ab‖"
+
+
+@given(
+    text=st.text(alphabet=_SPACES, min_size=1, max_size=80) | st.text(min_size=1, max_size=80),
+    cut=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+)
+@settings(max_examples=2000)
+def test_a_context_folds_whitespace_as_the_regex_did(text: str, cut: tuple[float, float]) -> None:
+    # Fingerprints hash the context: the way it is folded must never change.
+    source = Corpus.from_texts({"a": text}).sources[0]
+    start, end = sorted(int(value * len(text)) for value in cut)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[max(line_start, start - 24) : start]
+    after = text[end : min(line_end, end + 24)]
+    expected = re.sub(r"\s+", " ", before + "\u2016" + after).strip()
+    assert Location.of_span(source, start, end).context == expected
