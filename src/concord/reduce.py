@@ -141,5 +141,4 @@ def _location(place: Place, source: Source) -> Location:
     end = place.end
     if end is None:
         end = max(1, len(source.text.split("\n", 1)[0]))
-    location = Location.of_span(source, place.start, end)
-    return location.with_note(place.note) if place.note else location
+    return Location.of_span(source, place.start, end, place.note)

@@ -5,6 +5,7 @@ tracking it."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from hypothesis import given
 from hypothesis import settings
@@ -49,6 +50,7 @@ def test_the_same_fault_twice_in_one_source_gets_two_fingerprints() -> None:
     assert findings[0].fingerprint != findings[1].fingerprint
 
 
+_LOCATION_FIELDS = [field.name for field in fields(Location)]
 _SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000ab‖"
 
 
@@ -67,4 +69,9 @@ def test_a_context_folds_whitespace_as_the_regex_did(text: str, cut: tuple[float
     before = text[max(line_start, start - 24) : start]
     after = text[end : min(line_end, end + 24)]
     expected = re.sub(r"\s+", " ", before + "\u2016" + after).strip()
-    assert Location.of_span(source, start, end).context == expected
+    location = Location.of_span(source, start, end, "a note")
+    assert location.context == expected
+    # Made without `__init__`, it is the location `__init__` makes of the same fields.
+    made = Location(**{name: getattr(location, name) for name in _LOCATION_FIELDS})
+    assert (location, hash(location), repr(location)) == (made, hash(made), repr(made))
+    assert location.note == "a note"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from dataclasses import fields
 
+import pytest
+
 from concord.extract.names import NameMention
 from concord.extract.quotations import Quote
 
@@ -37,3 +39,12 @@ def test_a_quote_is_written_whole_and_read_back() -> None:
     assert Quote.from_json(written) == quote
     unattributed = Quote(1, 2, "x", None, None, None, None, "none", 0, 0)
     assert Quote.from_json(unattributed.to_json()) == unattributed
+
+
+def test_a_quote_of_another_layout_is_refused() -> None:
+    written = Quote(1, 2, "x", None, None, None, None, "none", 0, 0).to_json()
+    with pytest.raises(TypeError):
+        Quote.from_json({**written, "extra": 1})
+    del written["depth"]
+    with pytest.raises(TypeError):
+        Quote.from_json(written)
