@@ -75,8 +75,9 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One violation of one rule. `locations[0]` is where it is reported."""
+class FindingText:
+    """What a finding says, apart from where: a finding's, and a reduce's draft's
+    (`concord.reduce.Draft`), which points at character spans until it is located."""
 
     rule: str
     kind: str
@@ -84,6 +85,12 @@ class Finding:
     code: str
     message: str
     expected: str
+
+
+@dataclass(frozen=True)
+class Finding(FindingText):
+    """One violation of one rule. `locations[0]` is where it is reported."""
+
     locations: tuple[Location, ...]
     occurrence: int = 0  # the n-th finding that would otherwise share a fingerprint
 

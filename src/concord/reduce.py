@@ -26,8 +26,8 @@ from concord.corpus import Published
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.findings import Finding
+from concord.findings import FindingText
 from concord.findings import Location
-from concord.rules import Severity
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,9 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Draft:
+class Draft(FindingText):
     """A finding as a reduce makes it, before its places are located in the texts."""
 
-    rule: str
-    kind: str
-    severity: Severity
-    code: str
-    message: str
-    expected: str
     places: tuple[Place, ...]
 
 
