@@ -1,4 +1,4 @@
-"""The reduce stage: each rule's comparison, grouped by key, run as tasks on the executor.
+"""The reduce stage: each rule's comparison, grouped by key, run as tasks on a cluster.
 
 The map stage leaves each source's facts or readings. A kind's comparison groups them by a key
 (the person a name rule checks, a variants rule's group, or the rule itself where everything is
@@ -8,8 +8,9 @@ source with something in the group a `SourceRef` (its id and publication date, n
 with its values. A reduce returns `Draft`s, findings whose locations are still character spans;
 the controller, which holds the texts, gives them their lines, columns and excerpts.
 
-So the reduce runs wherever the map runs (this process, a local pool, a Dask cluster), and
-what it ships is the facts, not the corpus.
+So on a Dask cluster the reduce runs where the map runs, and what it ships is the facts, not
+the corpus. A local pool's groups are reduced in this process instead (`Executor.remote`):
+their inputs are here already, and pickling them to a process on the same cores cost more.
 """
 
 from __future__ import annotations
