@@ -15,7 +15,6 @@ their inputs are here already, and pickling them to a process on the same cores 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from concord.corpus import Corpus
 from concord.corpus import Published
 from concord.corpus import Source
 from concord.execute.base import Executor
+from concord.execute.base import named
 from concord.findings import Finding
 from concord.findings import FindingText
 from concord.findings import Location
@@ -114,8 +114,7 @@ def _reduce(rule: Any, group: Group) -> list[Draft]:
 
 
 def _reducer(kind: str) -> Reducer:
-    module, name = _REDUCERS[kind].split(":")
-    reducer: Reducer = getattr(importlib.import_module(module), name)
+    reducer: Reducer = named(_REDUCERS[kind])
     return reducer
 
 

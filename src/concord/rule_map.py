@@ -8,7 +8,6 @@ processing at all, only the comparison.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 from concord.cache import ExtractionCache
 from concord.corpus import Source
 from concord.execute.base import Executor
+from concord.execute.base import named
 from concord.extraction import code_fingerprint
 
 # The kinds whose reading is worth a worker, and where their reader factories live: a factory
@@ -127,12 +127,7 @@ def run_reading(task: tuple[tuple[Any, ...], list[Any]]) -> list[list[Any]]:
 def _reader(rules: tuple[Any, ...]) -> Callable[[Any], list[Any]]:
     kind = rules[0].kind
     if len(rules) > 1 and kind in _TOGETHER:
-        together: Callable[[Sequence[Any]], Callable[[Any], list[Any]]] = _load(_TOGETHER[kind])
+        together: Callable[[Sequence[Any]], Callable[[Any], list[Any]]] = named(_TOGETHER[kind])
         return together(rules)
-    readers = [_load(_READERS[kind])(rule) for rule in rules]
+    readers = [named(_READERS[kind])(rule) for rule in rules]
     return lambda item: [reader(item) for reader in readers]
-
-
-def _load(where: str) -> Any:
-    module, name = where.split(":")
-    return getattr(importlib.import_module(module), name)

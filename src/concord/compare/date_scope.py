@@ -67,17 +67,24 @@ class EventScope:
             subject_pattern=_subject_pattern(rule.subject),
         )
 
+    def names_event(self, text: str) -> bool:
+        """Whether a trigger of the event stands anywhere in `text`."""
+        return self.triggers.search(text) is not None
+
     def select(
         self,
         text: str,
         facts: Sequence[TemporalFact],
         sentence_spans: Sequence[Span] | None = None,
+        *,
+        named: bool | None = None,
     ) -> list[TemporalFact]:
         """The facts (dates and ranges, not durations) that date this event in `text`.
-        `sentence_spans` are `sentences(text)`, when the caller has them already."""
+        `sentence_spans` are `sentences(text)`, and `named` is `names_event(text)`, when the
+        caller has them already."""
         dated = [fact for fact in facts if fact.kind != "duration"]
         # Most texts never name the event: one pass of the trigger pattern settles those.
-        if not dated or self.triggers.search(text) is None:
+        if not dated or not (self.names_event(text) if named is None else named):
             return []
         fact_spans = sorted((fact.start, fact.end) for fact in facts)
         span_starts = [start for start, _ in fact_spans]

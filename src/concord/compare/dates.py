@@ -153,13 +153,14 @@ def date_readers(rules: Sequence[DateRule]) -> Callable[[DateInput], list[Payloa
         if not payload:
             return [[] for _ in scopes]
         facts = [fact_from_json(fact) for fact in payload]
-        named = [scope.triggers.search(text) is not None for scope in scopes]
+        named = [scope.names_event(text) for scope in scopes]
         if sentence_spans is None and sum(named) > 1:
             sentence_spans = sentences(text)
         return [
-            [fact_to_json(fact) for fact in scope.select(text, facts, sentence_spans)]
-            if is_named
-            else []
+            [
+                fact_to_json(fact)
+                for fact in scope.select(text, facts, sentence_spans, named=is_named)
+            ]
             for scope, is_named in zip(scopes, named, strict=True)
         ]
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from collections.abc import Sequence
+from typing import Any
 from typing import Protocol
 from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+def named(where: str) -> Any:
+    """The module-level object that `where` ("package.module:name") names, imported here: tasks
+    name the functions they need this way, so that a worker process or machine imports them
+    itself instead of receiving pickled code."""
+    module, name = where.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 class ExecutorError(Exception):
