@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from typing import Literal
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -46,6 +48,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CAPITALISED_WORD = re.compile(r"[^\W\d_a-z](?<![\w'’-].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
+# What a gap that joins two words of a chunk can open with: `_NAME_GAP`'s first characters,
+# and the full stop after a title's abbreviation.
+_GAP_OPENERS = frozenset(" \t\u00a0\r\n.")
 _OPENERS = " \t\r\"'“‘«„([{"
 _SENTENCE_ENDS = ".!?:;"
 
@@ -85,7 +90,7 @@ class _Token:
     a sentence, the word after it) worked out only when asked: a text has hundreds of these
     and only a lone given name needs the context."""
 
-    __slots__ = ("_word_end", "end", "key", "possessive", "source", "start")
+    __slots__ = ("_word_end", "end", "key", "possessive", "read_context", "source", "start")
 
     def __init__(
         self, source: str, start: int, *, end: int, word_end: int, key: str, possessive: bool
@@ -96,15 +101,48 @@ class _Token:
         self.end = end  # possessive removed
         self.key = key  # casefolded, possessive removed
         self.possessive = possessive
+        # Whether a match asked about the word's surroundings: what its chunk yields then
+        # depends on more than the chunk's words.
+        self.read_context = False
 
     @property
     def sentence_initial(self) -> bool:
+        self.read_context = True
         return _opens_sentence(self.source, self.start)
 
     @property
     def next_word(self) -> str:
         """The following word, casefolded ("" at the end of the text)."""
+        self.read_context = True
         return _next_word(self.source, self._word_end)
+
+
+class _Word(NamedTuple):
+    """What a capitalised word is, whatever its place: known once per distinct word."""
+
+    key: str  # casefolded, possessive removed
+    possessive: bool
+    function_word: bool  # "The", "And": never part of a name, and it ends a chunk
+    inert: bool  # a chunk of such words yields no mention
+
+
+_NO_WORD = _Word("", False, False, True)  # a word whose initial is no capital ("éa")
+# Distinct words (and chunks) a matcher remembers before it starts again: news vocabulary is
+# far smaller.
+_WORD_MEMORY = 200_000
+# A chunk as scanned: each word's start, end (possessive included) and facts.
+_Chunk = list[tuple[int, int, _Word]]
+
+
+class _Template(NamedTuple):
+    """A mention found in a chunk, by the positions of its first and last words."""
+
+    person: str
+    kind: MentionKind
+    first: int
+    last: int
+    form: str
+    expected: str | None
 
 
 @dataclass(frozen=True)
@@ -151,7 +189,8 @@ class NameMatcher:
             for key in set(form.keys):
                 self._forms_by_key.setdefault(key, []).append(position)
         self._closest_part: dict[str, str | None] = {}
-        self._inert: dict[str, bool] = {}
+        self._words: dict[str, _Word] = {}
+        self._shapes: dict[tuple[_Word, ...], list[_Template]] = {}
         self._parts: dict[str, list[_Part]] = {}
         for person in self.people:
             for word in person.name.split():
@@ -172,23 +211,73 @@ class NameMatcher:
         """Every mention of a declared person in `text`, in text order."""
         found: list[NameMention] = []
         lone_given: list[NameMention] = []
-        inert = self._inert
-        for chunk in _chunks(text):
-            # Most chunks are one capitalised word that can never be a mention ("The",
-            # "China"): known from the word alone, so asked once per word, not per chunk.
-            if len(chunk) == 1:
-                key = chunk[0].key
-                known = inert.get(key)
-                if known is None:
-                    known = inert[key] = self._is_inert(key)
-                if known:
-                    continue
-            for mention in self._match_chunk(chunk):
+        for chunk in self._chunks(text, skip_inert=True):
+            for mention in self._chunk_mentions(text, chunk):
                 (lone_given if mention.kind == "given" else found).append(mention)
         named = {mention.person for mention in found if mention.kind != "misspelt"}
         found.extend(mention for mention in lone_given if mention.person in named)
         found.sort(key=lambda mention: (mention.start, mention.end))
         return found
+
+    def _chunk_mentions(self, text: str, chunk: _Chunk) -> list[NameMention]:
+        """What `_match_chunk` finds in the chunk, remembered by the chunk's words when it
+        depends on nothing else: the same names recur across a corpus ("Secretary of State
+        Antony Blinken"), and matching one chunk costs as much as scanning a paragraph."""
+        shape = tuple(facts for _, _, facts in chunk)
+        known = self._shapes.get(shape)
+        if known is not None:
+            return [_placed(text, chunk, template) for template in known]
+        tokens = _tokens(text, chunk)
+        found = self._match_chunk(tokens)
+        if not any(token.read_context for token in tokens):
+            if len(self._shapes) > _WORD_MEMORY:
+                self._shapes.clear()
+            self._shapes[shape] = [_template(tokens, mention) for mention in found]
+        return found
+
+    def _chunks(self, text: str, *, skip_inert: bool) -> Iterator[_Chunk]:
+        """The text's chunks, in order; with `skip_inert`, only those with a word that is not
+        inert. A chunk of inert words yields no mention (none is a word of a declared form, so
+        none is a name part, and none is a misspelling of one), and most chunks are one such
+        word ("The", "China"): the word's facts are looked up once per distinct word, and no
+        token is made for the chunk."""
+        words = self._words
+        if len(words) > _WORD_MEMORY:
+            words.clear()  # a bound on a long-lived matcher's memory; they are recomputed
+        chunk: _Chunk = []
+        wanted = False
+        for match in _CAPITALISED_WORD.finditer(text):
+            word = match.group(0)
+            facts = words.get(word)
+            if facts is None:
+                facts = words[word] = self._word_facts(word)
+            if facts is _NO_WORD:
+                continue  # a lowercase non-ASCII initial; the gap check below ends the chunk
+            start, word_end = match.span()
+            if chunk and not _joins(text, chunk[-1], start):
+                if wanted or not skip_inert:
+                    yield chunk
+                chunk = []
+                wanted = False
+            if facts.function_word:
+                if chunk and (wanted or not skip_inert):
+                    yield chunk
+                chunk = []
+                wanted = False
+                continue
+            chunk.append((start, word_end, facts))
+            wanted = wanted or not facts.inert
+        if chunk and (wanted or not skip_inert):
+            yield chunk
+
+    def _word_facts(self, word: str) -> _Word:
+        if not word[0].isupper():
+            return _NO_WORD
+        possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
+        key = (word[:-2] if possessive else word).casefold()
+        function_word = key in FUNCTION_WORDS
+        inert = function_word or self._is_inert(key)
+        return _Word(key, possessive, function_word, inert)
 
     def _is_inert(self, key: str) -> bool:
         """Whether a chunk of this one word yields no mention, wherever it stands: no declared
@@ -357,43 +446,53 @@ def _maybe_common_word(token: _Token) -> bool:
     return is_common_word(token.key)
 
 
-def _chunks(text: str) -> Iterable[list[_Token]]:
-    chunk: list[_Token] = []
-    previous_end = 0
-    for match in _CAPITALISED_WORD.finditer(text):
-        word = match.group(0)
-        if not word[0].isupper():
-            continue  # a lowercase non-ASCII initial; the gap check below ends the chunk
-        start, word_end = match.span()
-        possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
-        end = word_end - 2 if possessive else word_end
-        key = (word[:-2] if possessive else word).casefold()
-        if chunk and not _joins(text, chunk[-1], previous_end, start):
-            yield chunk
-            chunk = []
-        if key in FUNCTION_WORDS:
-            if chunk:
-                yield chunk
-                chunk = []
-            previous_end = word_end
-            continue
-        chunk.append(
-            _Token(text, start, end=end, word_end=word_end, key=key, possessive=possessive)
+def _template(tokens: Sequence[_Token], mention: NameMention) -> _Template:
+    first = next(index for index, token in enumerate(tokens) if token.start == mention.start)
+    last = next(index for index, token in enumerate(tokens) if token.end == mention.end)
+    return _Template(mention.person, mention.kind, first, last, mention.form, mention.expected)
+
+
+def _placed(text: str, chunk: _Chunk, template: _Template) -> NameMention:
+    start = chunk[template.first][0]
+    _, word_end, facts = chunk[template.last]
+    end = word_end - 2 if facts.possessive else word_end
+    return NameMention(
+        person=template.person,
+        kind=template.kind,
+        start=start,
+        end=end,
+        text=text[start:end],
+        form=template.form,
+        expected=template.expected,
+    )
+
+
+def _tokens(text: str, chunk: _Chunk) -> list[_Token]:
+    return [
+        _Token(
+            text,
+            start,
+            end=word_end - 2 if facts.possessive else word_end,
+            word_end=word_end,
+            key=facts.key,
+            possessive=facts.possessive,
         )
-        previous_end = word_end
-    if chunk:
-        yield chunk
+        for start, word_end, facts in chunk
+    ]
 
 
-def _joins(text: str, previous: _Token, previous_end: int, start: int) -> bool:
+def _joins(text: str, previous: tuple[int, int, _Word], start: int) -> bool:
     """Whether the word at `start` continues the chunk that `previous` ends."""
-    if previous.possessive or previous_end != previous.end:
+    _, previous_end, facts = previous
+    if facts.possessive or text[previous_end] not in _GAP_OPENERS:
+        # Most neighbouring capitalised words are far apart: known from the gap's first
+        # character, without slicing the gap out.
         return False
     gap = text[previous_end:start]
     if gap == " " or _NAME_GAP.fullmatch(gap):
         return True
     return (
-        previous.key in TITLE_ABBREVIATIONS
+        facts.key in TITLE_ABBREVIATIONS
         and gap.startswith(".")
         and bool(_NAME_GAP.fullmatch(gap[1:]))
     )
