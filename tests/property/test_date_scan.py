@@ -108,7 +108,13 @@ def anchors_by_definition(text: str) -> list[tuple[int, int]]:
 @given(
     pieces=st.lists(
         st.sampled_from(
-            [*FRAGMENTS, "Junes", "mayor", "2023rd", "x_june", "JUNE", "Ağustos", "é", "_"]
+            [
+                *FRAGMENTS,
+                *["Junes", "mayor", "2023rd", "x_june", "JUNE", "Ağustos", "é", "_", "İ"],
+                # Characters beyond ASCII, one or two UTF-16 units, beside anchors: offsets
+                # must not drift after them.
+                *["éjune", "juneé", "😀", "😀12", "—", "“", "٣"],
+            ]
         ),
         max_size=30,
     )
