@@ -3,6 +3,7 @@
 - an absolute date resolves the same whatever the reference date;
 - moving the reference by N weeks moves every weekday-relative interval by N weeks;
 - intervals are never empty, and no text makes the extractor fail;
+- date rules read together read what each reads alone;
 - mutation: sources that agree stay silent; shift one source's date and the rule fires,
   naming that source.
 """
@@ -17,9 +18,17 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from concord.compare.dates import check_dates
+from concord.compare.dates import date_reader
+from concord.compare.dates import date_readers
+from concord.config import load_rules
 from concord.corpus import Corpus
 from concord.extract import dates
+from concord.extract.temporal.facts import fact_to_json
 from concord.rules import DateRule
+from tests.generated import PUBLISHED
+from tests.generated import SEEDS
+from tests.generated import documents
+from tests.helpers import ROOT
 
 MONTH_NAMES = (
     "January February March April May June July August September October November December".split()
@@ -249,3 +258,33 @@ def test_shifting_one_source_s_date_is_found(
     assert len(mismatches) == 1
     assert f"s{shifted}" in {location.source for location in mismatches[0].locations[:2]}
     assert (visit + timedelta(days=by)).isoformat() in mismatches[0].message
+
+
+_BUNDLED_DATE_RULES = [
+    rule for rule in load_rules(ROOT / "rules.toml").document.rules if isinstance(rule, DateRule)
+]
+
+
+@given(drawn=documents(), reference=references)
+@settings(max_examples=60, deadline=None)
+def test_date_rules_read_together_read_what_each_reads_alone(
+    drawn: tuple[str, str], reference: date | None
+) -> None:
+    """The rules share one text's sentences, clauses and agents: none may see another's."""
+    _, text = drawn
+    payload = [fact_to_json(fact) for fact in dates(text, reference)]
+    item = (text, payload, None)
+    together = date_readers(_BUNDLED_DATE_RULES)(item)
+    assert together == [date_reader(rule)(item) for rule in _BUNDLED_DATE_RULES]
+
+
+def test_date_rules_read_the_seeds_together_as_each_reads_them_alone() -> None:
+    read_together = date_readers(_BUNDLED_DATE_RULES)
+    found = 0
+    for seed, text in SEEDS.items():
+        payload = [fact_to_json(fact) for fact in dates(text, PUBLISHED.get(seed))]
+        item = (text, payload, None)
+        together = read_together(item)
+        assert together == [date_reader(rule)(item) for rule in _BUNDLED_DATE_RULES]
+        found += sum(len(readings) for readings in together)
+    assert found  # the seeds date the events: the comparison above is not of empty lists

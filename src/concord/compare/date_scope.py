@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from concord.extract.agents import Agent
 from concord.extract.agents import nearest_agent
 from concord.extract.sentences import Span
 from concord.extract.sentences import clauses
@@ -82,30 +83,18 @@ class EventScope:
         """The facts (dates and ranges, not durations) that date this event in `text`.
         `sentence_spans` are `sentences(text)`, and `named` is `names_event(text)`, when the
         caller has them already."""
-        dated = [fact for fact in facts if fact.kind != "duration"]
+        return self.select_in(DatedText(text, facts, sentence_spans), named=named)
+
+    def select_in(self, dated_text: DatedText, *, named: bool | None = None) -> list[TemporalFact]:
+        """`select` over a text that other rules' scopes may read too."""
+        text = dated_text.text
+        dated = dated_text.dated
         # Most texts never name the event: one pass of the trigger pattern settles those.
         if not dated or not (self.names_event(text) if named is None else named):
             return []
-        fact_spans = sorted((fact.start, fact.end) for fact in facts)
-        span_starts = [start for start, _ in fact_spans]
-        longest = max((end - start for start, end in fact_spans), default=0)
-        dated.sort(key=lambda fact: fact.start)
-        starts = [fact.start for fact in dated]
         chosen: dict[int, TemporalFact] = {}
-        all_sentences = sentence_spans if sentence_spans is not None else sentences(text)
-        for index, sentence in enumerate(all_sentences):
-            first = bisect_left(starts, sentence[0])
-            last = bisect_left(starts, sentence[1], first)
-            if first == last:
-                continue
-            in_sentence = dated[first:last]
-            # Only the facts that reach into this sentence can hold a trigger or a clause mark
-            # of it: those that start at most `longest` characters before it.
-            near = fact_spans[
-                bisect_left(span_starts, sentence[0] - longest) : bisect_left(
-                    span_starts, sentence[1]
-                )
-            ]
+        for sentence, previous, in_sentence in dated_text.dated_sentences():
+            near = dated_text.near(sentence)
             triggers = [
                 found
                 for found in self.triggers.finditer(text, sentence[0], sentence[1])
@@ -113,13 +102,12 @@ class EventScope:
             ]
             if not triggers:
                 continue
-            previous = all_sentences[index - 1] if index else None
-            parts = clauses(text, sentence, near) if self.scope == "clause" else [sentence]
+            parts = dated_text.clauses(sentence) if self.scope == "clause" else [sentence]
             for trigger in triggers:
                 part = _containing(parts, trigger.start())
                 if part is None or self._excluded(text, part):
                     continue
-                if not self._by_subject(text, sentence, previous, trigger.start()):
+                if not self._by_subject(dated_text, sentence, previous, trigger.start()):
                     continue
                 for fact in in_sentence:
                     if not part[0] <= fact.start < part[1]:
@@ -132,12 +120,15 @@ class EventScope:
     def _excluded(self, text: str, part: Span) -> bool:
         return self.exclude is not None and self.exclude.search(text, part[0], part[1]) is not None
 
-    def _by_subject(self, text: str, sentence: Span, previous: Span | None, trigger: int) -> bool:
+    def _by_subject(
+        self, dated_text: DatedText, sentence: Span, previous: Span | None, trigger: int
+    ) -> bool:
         if not self.subject:
             return True
+        text = dated_text.text
         if self.scope == "sentence":
             return self._names_subject(text[sentence[0] : sentence[1]])
-        agent = nearest_agent(text, sentence[0], trigger)
+        agent = dated_text.agent(sentence[0], trigger)
         if agent is not None and not agent.is_pronoun:
             return self._names_subject(agent.text)
         around = text[sentence[0] : sentence[1]]
@@ -149,6 +140,73 @@ class EventScope:
         return self.subject_pattern is not None and bool(
             self.subject_pattern.search(text.casefold())
         )
+
+
+class DatedText:
+    """One text with its dates, read by any number of date rules: what their scopes work out
+    of it (its sentences, each sentence's clauses, the agent before a trigger) depends on the
+    text alone, so it is worked out once, however many rules ask. A corpus's date rules share
+    triggers ("visit"), and two thirds of the clauses one rule needed another needed too."""
+
+    def __init__(
+        self,
+        text: str,
+        facts: Sequence[TemporalFact],
+        sentence_spans: Sequence[Span] | None = None,
+    ) -> None:
+        self.text = text
+        self.dated = sorted(
+            (fact for fact in facts if fact.kind != "duration"), key=lambda fact: fact.start
+        )
+        self.starts = [fact.start for fact in self.dated]
+        self._fact_spans = sorted((fact.start, fact.end) for fact in facts)
+        self._span_starts = [start for start, _ in self._fact_spans]
+        self._longest = max((end - start for start, end in self._fact_spans), default=0)
+        self._sentences = sentence_spans
+        self._clauses: dict[Span, list[Span]] = {}
+        self._agents: dict[tuple[int, int], Agent | None] = {}
+        self._dated_sentences: list[tuple[Span, Span | None, list[TemporalFact]]] | None = None
+
+    @property
+    def sentences(self) -> Sequence[Span]:
+        if self._sentences is None:
+            self._sentences = sentences(self.text)
+        return self._sentences
+
+    def dated_sentences(self) -> list[tuple[Span, Span | None, list[TemporalFact]]]:
+        """Each sentence that holds a date, with the sentence before it and its dates."""
+        if self._dated_sentences is None:
+            found = []
+            all_sentences = self.sentences
+            for index, sentence in enumerate(all_sentences):
+                first = bisect_left(self.starts, sentence[0])
+                last = bisect_left(self.starts, sentence[1], first)
+                if first < last:
+                    previous = all_sentences[index - 1] if index else None
+                    found.append((sentence, previous, self.dated[first:last]))
+            self._dated_sentences = found
+        return self._dated_sentences
+
+    def near(self, sentence: Span) -> Sequence[Span]:
+        """The facts' spans that reach into `sentence`, and so can hold a trigger or a clause
+        mark of it: those that start at most the longest fact's length before it."""
+        return self._fact_spans[
+            bisect_left(self._span_starts, sentence[0] - self._longest) : bisect_left(
+                self._span_starts, sentence[1]
+            )
+        ]
+
+    def clauses(self, sentence: Span) -> list[Span]:
+        if sentence not in self._clauses:
+            self._clauses[sentence] = clauses(self.text, sentence, self.near(sentence))
+        return self._clauses[sentence]
+
+    def agent(self, sentence_start: int, position: int) -> Agent | None:
+        """Who acts nearest before `position` in the sentence (`nearest_agent`)."""
+        key = (sentence_start, position)
+        if key not in self._agents:
+            self._agents[key] = nearest_agent(self.text, sentence_start, position)
+        return self._agents[key]
 
 
 def _subject_pattern(names: Sequence[str]) -> re.Pattern[str] | None:

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from concord.cache import ExtractionCache
+from concord.compare.date_scope import DatedText
 from concord.compare.date_scope import EventScope
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.extract.sentences import Span
-from concord.extract.sentences import sentences
 from concord.extract.temporal import Interval
 from concord.extract.temporal import TemporalFact
 from concord.extract.temporal.calendar import month
@@ -144,25 +144,16 @@ def date_reader(rule: DateRule) -> Callable[[DateInput], Payload]:
 
 
 def date_readers(rules: Sequence[DateRule]) -> Callable[[DateInput], list[Payload]]:
-    """What each of `rules` reads of one source, with its dates decoded once and, when more
-    than one rule's event is named in it, its sentences split once."""
+    """What each of `rules` reads of one source, with its dates decoded once and what their
+    scopes need of its text (sentences, clauses, agents) worked out once for all of them."""
     scopes = [EventScope.of(rule) for rule in rules]
 
     def read(item: DateInput) -> list[Payload]:
         text, payload, sentence_spans = item
         if not payload:
             return [[] for _ in scopes]
-        facts = [fact_from_json(fact) for fact in payload]
-        named = [scope.names_event(text) for scope in scopes]
-        if sentence_spans is None and sum(named) > 1:
-            sentence_spans = sentences(text)
-        return [
-            [
-                fact_to_json(fact)
-                for fact in scope.select(text, facts, sentence_spans, named=is_named)
-            ]
-            for scope, is_named in zip(scopes, named, strict=True)
-        ]
+        dated_text = DatedText(text, [fact_from_json(fact) for fact in payload], sentence_spans)
+        return [[fact_to_json(fact) for fact in scope.select_in(dated_text)] for scope in scopes]
 
     return read
 
