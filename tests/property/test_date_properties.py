@@ -288,3 +288,15 @@ def test_date_rules_read_the_seeds_together_as_each_reads_them_alone() -> None:
         assert together == [date_reader(rule)(item) for rule in _BUNDLED_DATE_RULES]
         found += sum(len(readings) for readings in together)
     assert found  # the seeds date the events: the comparison above is not of empty lists
+
+
+def test_each_trigger_of_a_sentence_has_its_own_agent_when_rules_read_together() -> None:
+    """Two triggers in one sentence, two people acting: each rule keeps the date its own
+    subject acts on, whichever rule asked about the sentence first."""
+    text = "Pompeo will travel to Beijing, and Blinken will visit Tokyo on June 18, 2023.\n"
+    payload = [fact_to_json(fact) for fact in dates(text, date(2023, 6, 14))]
+    rules = {rule.id: rule for rule in _BUNDLED_DATE_RULES}
+    chosen = [rules["pompeo-visit-dates"], rules["visit-dates"]]
+    pompeo, blinken = date_readers(chosen)((text, payload, None))
+    assert pompeo == []
+    assert [reading["text"] for reading in blinken] == ["June 18, 2023"]
