@@ -1,0 +1,53 @@
+"""The variants rule's fast finder finds what its pattern finds, everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from concord.compare.variants import _FOLDS_TO_ASCII
+from concord.compare.variants import VariantFinder
+from concord.rules.variants import VariantGroup
+
+_GROUPS = [
+    VariantGroup(variants=["adviser", "advisor"]),
+    VariantGroup(variants=["US", "U.S."]),
+    VariantGroup(variants=["Beijing", "Peking"], case_sensitive=False),
+    VariantGroup(variants=["co-operate", "cooperate"]),
+    VariantGroup(variants=["Zürich", "Zurich"]),  # not all ASCII: the pattern alone
+    VariantGroup(variants=["ok", "okay"]),
+]
+_PIECES = [
+    *"adviser advisor Advisers ADVISOR US U.S. USA U.S.A. us Beijing BEIJING peking".split(),
+    *"co-operate cooperates Zürich Zurich ok OKAY okays".split(),
+    *["a", "d", "vis", "er", "s", ".", ",", " ", "\n", "-", "_", "x", "’", "é", "?"],
+    # Characters that IGNORECASE matches to ASCII letters, and others beyond ASCII.
+    *["\u0130", "\u0131", "\u017f", "\u212a", "adv\u0131ser", "o\u212a", "😀"],
+]
+
+
+@given(
+    group=st.sampled_from(_GROUPS),
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=40),
+)
+@settings(max_examples=2000)
+@example(group=_GROUPS[0], pieces=["adv\u0131ser"])
+@example(group=_GROUPS[5], pieces=["o\u212a"])
+@example(group=_GROUPS[1], pieces=["U", "S", ".", "U.S."])
+def test_the_finder_finds_what_the_pattern_finds(group: VariantGroup, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    finder = VariantFinder(group)
+    found = finder.finditer(text, text.encode("ascii", "replace"))
+    expected = finder.pattern.finditer(text)
+    assert [(m.span(), m.lastgroup) for m in found] == [(m.span(), m.lastgroup) for m in expected]
+
+
+def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
+    letters = re.compile("[a-zA-Z]", re.IGNORECASE)
+    folding = [code for code in range(128, 0x110000) if letters.fullmatch(chr(code))]
+    known = [code for code in range(0x110000) if _FOLDS_TO_ASCII.fullmatch(chr(code))]
+    assert known == folding
