@@ -20,11 +20,32 @@ _GROUPS = [
     VariantGroup(variants=["co-operate", "cooperate"]),
     VariantGroup(variants=["Zürich", "Zurich"]),  # not all ASCII: the pattern alone
     VariantGroup(variants=["ok", "okay"]),
+    # A spelling refused at one place, another starting at the next: "x#go" holds "go".
+    VariantGroup(variants=["#go", "go"]),
 ]
 _PIECES = [
     *"adviser advisor Advisers ADVISOR US U.S. USA U.S.A. us Beijing BEIJING peking".split(),
     *"co-operate cooperates Zürich Zurich ok OKAY okays".split(),
-    *["a", "d", "vis", "er", "s", ".", ",", " ", "\n", "-", "_", "x", "’", "é", "?"],
+    *[
+        "#go",
+        "go",
+        "#",
+        "a",
+        "d",
+        "vis",
+        "er",
+        "s",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "-",
+        "_",
+        "x",
+        "’",
+        "é",
+        "?",
+    ],
     # Characters that IGNORECASE matches to ASCII letters, and others beyond ASCII.
     *["\u0130", "\u0131", "\u017f", "\u212a", "adv\u0131ser", "o\u212a", "😀"],
 ]
@@ -38,6 +59,7 @@ _PIECES = [
 @example(group=_GROUPS[0], pieces=["adv\u0131ser"])
 @example(group=_GROUPS[5], pieces=["o\u212a"])
 @example(group=_GROUPS[1], pieces=["U", "S", ".", "U.S."])
+@example(group=_GROUPS[6], pieces=["x", "#go"])
 def test_the_finder_finds_what_the_pattern_finds(group: VariantGroup, pieces: list[str]) -> None:
     text = "".join(pieces)
     finder = VariantFinder(group)
