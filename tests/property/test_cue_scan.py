@@ -16,6 +16,7 @@ from tests.generated import SEEDS
 _PIECES = [
     "said", "says", "saying", "sayings", "told", "tells", "added", "un", "é", "_", "1", " ",
     ", ", ".", "“", "”", "’s", "Blinken", "he", "stressed", "stresses", "Said", "ß",
+    "😀", "—", "İ", "saïd",
 ]  # fmt: skip
 
 

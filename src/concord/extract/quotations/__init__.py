@@ -24,10 +24,10 @@ from typing import Any
 from concord.extract.agents import Agent
 from concord.extract.agents import nearest_agent
 from concord.extract.quotations.attribution import Attribution
+from concord.extract.quotations.attribution import SpeechSubjects
 from concord.extract.quotations.attribution import attribute_after
 from concord.extract.quotations.attribution import attribute_before
 from concord.extract.quotations.attribution import sentence_start_of
-from concord.extract.quotations.attribution import speech_subjects
 from concord.extract.quotations.marks import QuoteSpan
 from concord.extract.quotations.marks import find_quote_spans
 from concord.extract.quotations.marks import paragraphs
@@ -101,9 +101,8 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
     sentence_starts = _outside(
         [start for start, _ in sentences(text)], [(span.start, span.end) for span in spans]
     )
-    # What a pronoun may stand for, worked out when a quote is attributed to one: a third of
-    # the quote extractor's time, and many texts have no such quote.
-    subjects: list[Agent] | None = None
+    # What a pronoun may stand for, worked out when a quote is attributed to one.
+    subjects = SpeechSubjects(masked, sentence_starts, _PRONOUN_REACH)
     paragraph_spans = paragraphs(text)
     found: list[Quote] = []
     for span in spans:
@@ -117,11 +116,9 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
         speaker_span = (attribution.start, attribution.end) if attribution else None
         speaker = None
         if attribution is not None and attribution.text.casefold() in {"he", "she", "they"}:
-            if subjects is None:
-                subjects = speech_subjects(masked, sentence_starts)
-            named = _antecedent(subjects, attribution.start) or _nearest_name(
-                masked, attribution.start
-            )
+            named = _antecedent(
+                subjects.before(attribution.start), attribution.start
+            ) or _nearest_name(masked, attribution.start)
             if named is not None:
                 speaker, how = _canonical(named, people), "pronoun"
         elif attribution is not None:

@@ -14,6 +14,7 @@ attribution or speech verb ("When Blinken spoke to Qin, he stressed" is Blinken)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -150,18 +151,42 @@ def _subject_of(masked: str, sentence_start: int, cue: re.Match[str]) -> Agent |
     return nearest_agent(masked, sentence_start, cue.start(), pronouns=SUBJECT_PRONOUNS)
 
 
-def speech_subjects(masked: str, starts: list[int]) -> list[Agent]:
-    """The subject of every cue verb in the text, in order: what a later pronoun may stand for."""
-    subjects = []
-    for cue_start in _cue_starts(masked):
-        cue = _CUE.match(masked, cue_start)
-        if cue is None:  # pragma: no cover - _cue_starts finds only where _CUE matches
-            continue
-        sentence_start = sentence_start_of(starts, cue.start())
-        agent = _subject_of(masked, sentence_start, cue)
-        if agent is not None:
-            subjects.append(agent)
-    return subjects
+class SpeechSubjects:
+    """The subjects of a text's speaking verbs: who a later pronoun ("he said") may stand for.
+
+    Worked out only for the verbs a pronoun can reach, and each once: which verb's subject a
+    pronoun takes is known from the verbs within `reach` characters before it, and most of a
+    text's verbs are never asked about (working them all out was a fifth of the quote
+    extractor's time)."""
+
+    def __init__(self, masked: str, starts: list[int], reach: int) -> None:
+        self._masked = masked
+        self._starts = starts
+        self._reach = reach
+        self._cues: list[int] | None = None
+        self._subjects: dict[int, Agent | None] = {}
+
+    def before(self, position: int) -> list[Agent]:
+        """In text order, the subjects that may stand for a pronoun at `position`: those of
+        the verbs that start at most `reach` before it, in a sentence that starts before it.
+        A subject ends before its verb and starts in the verb's sentence, so no other verb's
+        can both end before `position` and lie within reach of it."""
+        if self._cues is None:
+            self._cues = list(_cue_starts(self._masked))
+        found = []
+        for cue_start in self._cues[bisect_left(self._cues, position - self._reach) :]:
+            sentence_start = sentence_start_of(self._starts, cue_start)
+            if sentence_start > position:
+                break
+            if cue_start not in self._subjects:
+                cue = _CUE.match(self._masked, cue_start)
+                # _cue_starts finds only where _CUE matches
+                assert cue is not None
+                self._subjects[cue_start] = _subject_of(self._masked, sentence_start, cue)
+            agent = self._subjects[cue_start]
+            if agent is not None:
+                found.append(agent)
+        return found
 
 
 def _cue_starts(masked: str) -> Iterator[int]:
@@ -173,7 +198,9 @@ def _cue_starts(masked: str) -> Iterator[int]:
     ("sayings") is refused with every shorter verb at its start, and no verb can start inside
     it."""
     end_of_text = len(masked)
-    for found in _cue_candidates().finditer(masked):
+    # In bytes with every non-ASCII character made one "?": the verbs are ASCII, so the matches
+    # and their offsets are those of the text, and RE2's wrapper converts no offsets.
+    for found in _cue_candidates().finditer(masked.encode("ascii", "replace")):
         start, end = found.span()
         if (start and _WORD_CHARACTER.match(masked, start - 1)) or (
             end < end_of_text and _WORD_CHARACTER.match(masked, end)
@@ -184,7 +211,8 @@ def _cue_starts(masked: str) -> Iterator[int]:
 
 @cache
 def _cue_candidates() -> Any:
-    return re2.compile("|".join(sorted(CUE_VERBS, key=len, reverse=True)), re2.Options())
+    verbs = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+    return re2.compile(verbs.encode(), re2.Options())
 
 
 _WORD_CHARACTER = re.compile(r"\w")
