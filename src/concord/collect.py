@@ -211,11 +211,7 @@ class ExampleItem(pytest.Item):
         # The cache too: an example's readings are as pure as a source's, and without them
         # every run would compile the date grammar for a three-line example.
         settings = self.config.stash[SETTINGS_KEY]
-        # The rules' executor when they started one: its workers have compiled the date grammar
-        # already, which this process would take most of a second to do for a short example.
-        context = RunContext.of(
-            self.project.rules.document.rules, settings.cache, settings.executor.running
-        )
+        context = RunContext.of(self.project.rules.document.rules, settings.cache)
         findings = run_rule(self.rule, corpus, context)
         if not _as_expected(findings, self.example.findings):
             raise ExampleMismatch(findings, corpus)

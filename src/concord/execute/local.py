@@ -32,9 +32,7 @@ class LocalExecutor:
         return False
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-        # One item is not worth starting a pool for; once the pool runs, its workers have the
-        # extractors' patterns compiled, which this process may not.
-        if self.jobs == 1 or (len(items) < 2 and self._pool is None):
+        if self.jobs == 1 or len(items) < 2:
             return [function(item) for item in items]
         if self._pool is None:
             # forkserver/spawn would re-import pytest and the plugin in every worker; the

@@ -52,11 +52,6 @@ class ExecutorSpec:
         return self._started is not None
 
     @property
-    def running(self) -> Executor | None:
-        """The executor if a rule has started it, else None (nothing is started for this)."""
-        return self._started
-
-    @property
     def spread(self) -> str | None:
         """Where the work went, when it was spread beyond this process: the started executor's
         description; None when it ran here or nothing started one."""
