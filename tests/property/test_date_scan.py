@@ -1,7 +1,7 @@
 """The date scanner tries its alternation only where an expression can start: no later than a
 window's last anchor word, and at a letter, digit or apostrophe. Properties: that finds exactly
-what searching every place of every window finds (the definition), and every form's first
-character is one the scanner tries."""
+what searching every place of every window finds (the definition, whose fallback tries every
+form), and every form's first character is one the scanner tries."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ FRAGMENTS = [
     "for two weeks", "a decade ago", "tomorrow", "now", "x1_2", "year-end", "5-6", "at 3 pm",
     "Blinken will visit Beijing", "said on", "and", "to", "until", ", ", ". ", " ", "\n", "(",
     ")", "-", "/", "'", "“", "”",
+    # Forms the alternation chooses that do not resolve, so the other forms are tried there.
+    "in five years", "next several months", "several months", "February 30",
 ]  # fmt: skip
 
 
@@ -44,13 +46,28 @@ def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[
             name = found.lastgroup or ""
             hit = scan._read(text, found.start(), found.end(), grammar.by_name[name], context_at)
             if hit is None:
-                hit = scan._fallback(text, found.start(), grammar.index[name] + 1, context_at)
+                hit = fallback_by_definition(
+                    text, found.start(), grammar.index[name] + 1, context_at
+                )
             if hit is None:
                 position = found.start() + 1
                 continue
             hits.append(hit)
             position = max(hit.end, found.start() + 1)
     return scan._join_ranges(text, hits, context_at)
+
+
+def fallback_by_definition(
+    text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]
+) -> scan.Hit | None:
+    """`scan._fallback` trying every later form, whatever word it starts with."""
+    for item in scan._grammar().forms[first_index:]:
+        match = scan._bounded(item).match(text, start)
+        if match is not None:
+            hit = scan._read(text, start, match.end(), item, context_at)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _context(reference: dt.date | None) -> Callable[[int, int], Context]:

@@ -264,7 +264,7 @@ def _next_hit(
     name = found.lastgroup or ""
     hit = _read(text, found.start(), found.end(), grammar.by_name[name], context_at)
     if hit is None:
-        hit = _fallback(text, found.start(), grammar.index[name] + 1, context_at)
+        hit = _fallback(text, found.start(), grammar.index[name] + 1, context_at, start.group(1))
     return found.start(), hit
 
 
@@ -285,10 +285,20 @@ def _read(
 
 
 def _fallback(
-    text: str, start: int, first_index: int, context_at: Callable[[int, int], Context]
+    text: str,
+    start: int,
+    first_index: int,
+    context_at: Callable[[int, int], Context],
+    word: str,
 ) -> Hit | None:
+    """The first form after the one that did not resolve that matches at `start` and
+    resolves; `word` is `first_words.word_at` of the place, so that only the forms that can
+    start with it are tried (a handful of a hundred)."""
     grammar = _grammar()
     for item in grammar.forms[first_index:]:
+        words = _form_first_words(item)
+        if words is not None and word not in words:
+            continue
         match = _bounded(item).match(text, start)
         if match is None:
             continue
@@ -405,6 +415,13 @@ def _grammar() -> _Grammar:
         master=master,
         first_words=first_words(source),
     )
+
+
+@cache
+def _form_first_words(item: Pattern) -> frozenset[str] | None:
+    """What one form's matches can start with (None: anything), worked out when the fallback
+    first needs it."""
+    return first_words(unnamed(item.regex.pattern))
 
 
 @cache
