@@ -111,7 +111,7 @@ def _compute(
     workers = executor.workers if executor is not None else 1
     tasks: list[Task] = []
     cursor = 0
-    for size in _batches(chosen, workers):
+    for size in batch_sizes(chosen, workers):
         part = range(cursor, cursor + size)
         items = [(chosen[position].text, own[indexes[position]]) for position in part]
         tasks.append((extraction.kind, extraction.shared, items))
@@ -161,7 +161,7 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _batches(sources: Sequence[Source], workers: int) -> list[int]:
+def batch_sizes(sources: Sequence[Source], workers: int) -> list[int]:
     """Sizes of contiguous batches of about equal text length, `workers` x 4 of them (one
     batch when there is one worker: no reason to cut)."""
     if workers <= 1 or len(sources) <= 1:

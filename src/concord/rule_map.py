@@ -18,7 +18,13 @@ from concord.cache import ExtractionCache
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.execute.base import named
+from concord.extraction import Extraction
+from concord.extraction import FactKind
+from concord.extraction import Payload
+from concord.extraction import batch_sizes
 from concord.extraction import code_fingerprint
+from concord.extraction import extract
+from concord.extraction import run_task
 
 # The kinds whose reading is worth a worker, and where their reader factories live: a factory
 # turns a rule into a function of one source's input. Named by module path, so that a worker
@@ -89,6 +95,90 @@ def store_ahead(
 def _keys(rule: BaseModel, own: Sequence[str]) -> list[str]:
     shared = f"rule-map|{code_fingerprint()}|{rule_settings(rule)}"
     return [f"{shared}|{own_settings}" for own_settings in own]
+
+
+def extract_and_read(
+    extraction: Extraction,
+    rules: Sequence[Any],
+    sources: Sequence[Source],
+    *,
+    cache: ExtractionCache | None,
+    executor: Executor | None,
+    own: Sequence[str] | None = None,
+) -> list[list[Any]]:
+    """For each of `rules` (all of one kind, which reads the facts `extraction` gives), its
+    reading of every source.
+
+    On a pool or a cluster, the sources whose facts are not cached are extracted and read in
+    the same task: their text is shipped once, and their facts come back once, to be cached,
+    instead of coming back to be sent out again with the text for the reading."""
+    own = own if own is not None else [""] * len(sources)
+    kind = rules[0].kind
+    if executor is None or executor.workers <= 1:
+        payloads = extract(extraction, sources, cache, executor, own)
+        inputs = [
+            _input(kind, source.text, payload, source)
+            for source, payload in zip(sources, payloads, strict=True)
+        ]
+        return read_together(rules, inputs, executor)
+    cached: list[Any] = [None] * len(sources)
+    if cache is not None:
+        cached = cache.get_many(
+            [
+                (source.digest, extraction.settings(mine))
+                for source, mine in zip(sources, own, strict=True)
+            ]
+        )
+    per_source: list[list[Any] | None] = [None] * len(sources)
+    have = [index for index, payload in enumerate(cached) if payload is not None]
+    if have:
+        inputs = [_input(kind, sources[index].text, cached[index], None) for index in have]
+        read = read_together(rules, inputs, executor)
+        for position, index in enumerate(have):
+            per_source[index] = [readings[position] for readings in read]
+    missing = [index for index, payload in enumerate(cached) if payload is None]
+    if missing:
+        chosen = [sources[index] for index in missing]
+        tasks = []
+        cursor = 0
+        for size in batch_sizes(chosen, executor.workers):
+            items = [(sources[index].text, own[index]) for index in missing[cursor : cursor + size]]
+            tasks.append((extraction.kind, extraction.shared, items, tuple(rules)))
+            cursor += size
+        done = [pair for batch in executor.map(run_extract_and_read, tasks) for pair in batch]
+        if cache is not None:
+            cache.put_many(
+                (sources[index].digest, extraction.settings(own[index]), payload)
+                for index, (payload, _) in zip(missing, done, strict=True)
+            )
+        for index, (_, readings) in zip(missing, done, strict=True):
+            per_source[index] = readings
+    return [
+        [readings[number] for readings in per_source if readings is not None]
+        for number in range(len(rules))
+    ]
+
+
+def run_extract_and_read(
+    task: tuple[FactKind, str, list[tuple[str, str]], tuple[Any, ...]],
+) -> list[tuple[Payload, list[Any]]]:
+    """One batch of sources extracted and read by the rules, wherever the executor runs it:
+    for each source, its facts and one reading per rule."""
+    kind, shared, items, rules = task
+    payloads = run_task((kind, shared, items))
+    read = _reader(rules)
+    return [
+        (payload, read(_input(rules[0].kind, text, payload, None)))
+        for (text, _), payload in zip(items, payloads, strict=True)
+    ]
+
+
+def _input(kind: str, text: str, payload: Payload, source: Source | None) -> Any:
+    """What a reader of `kind` reads of one source: its text and facts, and for the date reader
+    the sentences when this process has them (`source`) rather than a worker."""
+    if kind == "date":
+        return (text, payload, source.sentences if source is not None else None)
+    return (text, payload)
 
 
 def read_all(rule: Any, inputs: Sequence[Any], executor: Executor | None) -> list[Any]:

@@ -21,6 +21,7 @@ from concord.extraction import Extraction
 from concord.extraction import date_settings
 from concord.extraction import extract
 from concord.project import ProjectCache
+from concord.rule_map import extract_and_read
 from concord.rule_map import mapped
 from concord.rules import DateRule
 from concord.rules import NameRule
@@ -227,3 +228,43 @@ def _date_settings(corpus: Corpus) -> list[str]:
 
 def _never(sources: object) -> list[object]:
     raise AssertionError("a reading was computed again")
+
+
+def test_on_a_pool_facts_and_readings_come_from_one_task_and_both_are_cached(
+    tmp_path: Path,
+) -> None:
+    """Sources with no cached facts are extracted and read in one task; sources with facts
+    cached are only read. Either way: the readings of each rule, and the facts cached, are
+    what this process works out alone."""
+    rules = [rule for rule in load_rules(ROOT / "rules.toml").document.rules if rule.kind == "date"]
+    corpus = ProjectCache().load(ROOT / "rules.toml").corpus
+    own = _date_settings(corpus)
+    extraction = Extraction.dates("monday")
+    facts = extract(extraction, corpus.sources, None, None, own)
+    alone = [
+        [
+            date_reader(rule)((source.text, payload, None))
+            for source, payload in zip(corpus, facts, strict=True)
+        ]
+        for rule in rules
+    ]
+    cache = ExtractionCache(tmp_path)
+    # Half the sources' facts cached beforehand: those take the reading-only path.
+    half = len(corpus.sources) // 2
+    extract(extraction, corpus.sources[:half], cache, None, own[:half])
+    executor = LocalExecutor(2)
+    try:
+        read = extract_and_read(
+            extraction, rules, corpus.sources, cache=cache, executor=executor, own=own
+        )
+    finally:
+        executor.close()
+    assert read == alone
+    assert any(any(readings) for readings in alone)  # the seeds date the events
+    stored = ExtractionCache(tmp_path).get_many(
+        [
+            (source.digest, extraction.settings(mine))
+            for source, mine in zip(corpus, own, strict=True)
+        ]
+    )
+    assert stored == facts

@@ -29,15 +29,14 @@ from concord.extract.temporal.facts import fact_to_json
 from concord.extraction import Extraction
 from concord.extraction import Payload
 from concord.extraction import date_settings
-from concord.extraction import extract
 from concord.findings import Finding
 from concord.reduce import Draft
 from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
+from concord.rule_map import extract_and_read
 from concord.rule_map import mapped
-from concord.rule_map import read_together
 from concord.rule_map import store_ahead
 from concord.rules.date import DateRule
 
@@ -93,13 +92,9 @@ def check_dates(
         """The dates of each source that date this rule's event, as JSON."""
         own_chosen = [date_settings(source) for source in chosen]
         extraction = Extraction.dates(rule.week_start)
-        payloads = extract(extraction, chosen, cache, executor, own_chosen)
-        local = executor is None or executor.workers <= 1
-        inputs = [
-            (source.text, payload, source.sentences if local else None)
-            for source, payload in zip(chosen, payloads, strict=True)
-        ]
-        mine, *theirs = read_together([rule, *ahead], inputs, executor)
+        mine, *theirs = extract_and_read(
+            extraction, [rule, *ahead], chosen, cache=cache, executor=executor, own=own_chosen
+        )
         if cache is not None:
             for other, readings in zip(ahead, theirs, strict=True):
                 store_ahead(other, chosen, cache, readings, own_chosen)

@@ -28,7 +28,6 @@ from concord.extract.quotations import Quote
 from concord.extract.sentences import sentences
 from concord.extraction import Extraction
 from concord.extraction import Payload
-from concord.extraction import extract
 from concord.findings import Finding
 from concord.lexicon import FUNCTION_WORDS
 from concord.reduce import Draft
@@ -36,8 +35,8 @@ from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
+from concord.rule_map import extract_and_read
 from concord.rule_map import mapped
-from concord.rule_map import read_all
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
 
@@ -84,9 +83,7 @@ def check_quotes(
     extraction = Extraction.quotes(people)
 
     def read(chosen: Sequence[Source]) -> list[Payload]:
-        payloads = extract(extraction, chosen, cache, executor)
-        inputs = [(source.text, payload) for source, payload in zip(chosen, payloads, strict=True)]
-        return read_all(rule, inputs, executor)
+        return extract_and_read(extraction, [rule], chosen, cache=cache, executor=executor)[0]
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
     own = [extraction.shared] * len(corpus)
