@@ -1,8 +1,10 @@
 """`concord.md`: a Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
 
-Counts by rule and severity, then every open finding with its excerpts. Text from sources goes
-in fenced code blocks; text outside them has `<`, `>` and `&` escaped, since GitHub renders
-HTML inside Markdown.
+Counts by rule and severity, then the open findings with their excerpts, as many as fit in a
+pull-request comment: GitHub refuses a comment over 65,536 characters, and a run over thousands
+of sources can have thousands of findings. The rest are counted under their rule; the JSON and
+SARIF reports have every one. Text from sources goes in fenced code blocks; text outside them
+has `<`, `>` and `&` escaped, since GitHub renders HTML inside Markdown.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from concord.report.terminal import plural
 
 _FENCE = "~~~~"
 _MAX_EXCERPT = 160
+COMMENT_LIMIT = 65_536  # characters in a GitHub comment; a step summary takes 1 MiB
+# What the findings may take of it: the counts table and the notes need the rest.
+_FINDINGS_BUDGET = COMMENT_LIMIT - 8_000
 
 
 def render_markdown(report: dict[str, Any], corpus: Corpus | None) -> str:
@@ -42,6 +47,7 @@ def render_markdown(report: dict[str, Any], corpus: Corpus | None) -> str:
             f"| {len(findings) - len(open_)} |"
         )
     paths = {source["id"]: source["path"] for source in report["corpus"]["sources"]}
+    budget = _FINDINGS_BUDGET
     for rule in report["rules"]:
         open_findings = [f for f in by_rule.get(rule["id"], []) if "waived" not in f]
         stale = rule.get("stale_waivers", [])
@@ -55,8 +61,25 @@ def render_markdown(report: dict[str, Any], corpus: Corpus | None) -> str:
                 f"- **stale waiver** at `{waiver['file']}:{waiver['line']}`: it matches no "
                 f"finding; remove it (reason given: {_escape(waiver['reason'])})",
             ]
+        listed = 0
         for finding in open_findings:
-            lines += ["", *_finding(finding, paths, corpus)]
+            block = ["", *_finding(finding, paths, corpus)]
+            size = sum(len(line) + 1 for line in block)
+            if size > budget:
+                budget = 0  # the findings after this one are not listed either: order is kept
+                break
+            budget -= size
+            lines += block
+            listed += 1
+        if listed < len(open_findings):
+            rest = len(open_findings) - listed
+            counted = plural(rest, "more finding" if listed else "finding")
+            lines += [
+                "",
+                f"*{counted} of this rule {'is' if rest == 1 else 'are'} not listed here, to keep "
+                f"this page within GitHub's {COMMENT_LIMIT:,}-character comment limit: "
+                "`concord.json` and `concord.sarif` have every finding.*",
+            ]
     if report["errors"]:
         lines += ["", "## Errors", "", _FENCE + "text", *report["errors"], _FENCE]
     return "\n".join(lines) + "\n"
