@@ -24,7 +24,8 @@ from concord.extract.temporal.facts import TemporalFact
 from concord.extract.temporal.facts import Tense
 from concord.extract.temporal.reading import Context
 from concord.extract.temporal.reading import DateOrder
-from concord.extract.temporal.tense import tense_before
+from concord.extract.temporal.tense import folded
+from concord.extract.temporal.tense import tense_in
 
 _NAME_WORD = r"[A-Z][a-z]"
 
@@ -46,12 +47,15 @@ def dates(
     from concord.extract.temporal.scan import scan
 
     tenses: dict[tuple[int, int], Tense] = {}
+    folded_text: list[str] = []  # the text folded for the tense markers, once it is needed
 
     def tense_of(start: int, end: int) -> Tense:
         """Asked once to resolve an expression and once to describe it: worked out once."""
         span = (start, end)
         if span not in tenses:
-            tenses[span] = tense_before(text, start, end)
+            if not folded_text:
+                folded_text.append(folded(text))
+            tenses[span] = tense_in(folded_text[0], start, end)
         return tenses[span]
 
     def context_at(start: int, end: int) -> Context:

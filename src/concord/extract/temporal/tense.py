@@ -23,15 +23,32 @@ _PAST = (
 )
 # Every marker begins with a letter or an apostrophe: the look-ahead turns down the other
 # places (a word's end, a space) before the sixty branches are tried there, which takes 40%
-# off the search. It refuses no place a branch could match at.
-_MARKER = re.compile(rf"(?i)(?=[a-z'’])\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
+# off the search. It refuses no place a branch could match at. The markers are searched in
+# the text as `folded` gives it, without IGNORECASE: a third faster.
+_MARKER = re.compile(rf"(?=[a-z'’])\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
+# The characters beyond ASCII that IGNORECASE matches to an ASCII letter, as that letter; one
+# character each, so offsets stay where they were.
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _WINDOW = 160
 _WORD_REST = re.compile(r"\w+")
 
 
+def folded(text: str) -> str:
+    """`text` in small letters, with each character that IGNORECASE takes for an ASCII letter
+    made that letter: the markers are ASCII, so a case-sensitive search of this finds what an
+    IGNORECASE search of `text` finds, at the same offsets (tests/property/test_tense.py)."""
+    return text.translate(_TO_ASCII).lower()
+
+
 def tense_before(text: str, start: int, end: int) -> Tense:
-    """The tense marked nearest before `start` in the same sentence, else just after `end`.
+    """The tense marked nearest before `start` in the same sentence, else just after `end`."""
+    return tense_in(folded(text), start, end)
+
+
+def tense_in(text: str, start: int, end: int) -> Tense:
+    """`tense_before` in a text that `folded` gave: a caller asking about many expressions of
+    one text folds it once.
 
     The windows are searched in place, never sliced out: a slice that begins or ends inside a
     word would give the regex a word boundary the text does not have ("ported" of "reported"
