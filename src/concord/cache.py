@@ -108,14 +108,6 @@ class ExtractionCache:
         with self._database() as connection:
             connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
 
-    def absorb(self, other: ExtractionCache) -> None:
-        """Count what another connection to the same database looked up and stored (a rule
-        run in a thread) as this one's."""
-        self.hits += other.hits
-        self.misses += other.misses
-        self.rebuilt += other.rebuilt
-        self.touched |= other.touched
-
     def drop_unused(self) -> int:
         """After a run that ran every rule: delete the entries it neither read nor wrote, once
         they outnumber the ones it did; return how many were deleted.

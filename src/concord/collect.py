@@ -15,7 +15,6 @@ from concord.engine import HINTS
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
-from concord.execute.base import Executor
 from concord.findings import Finding
 from concord.paths import display_path
 from concord.project import Project
@@ -26,7 +25,6 @@ from concord.rules import Rule
 from concord.rules.common import ExpectedFinding
 from concord.rules.common import RuleExample
 from concord.settings import SETTINGS_KEY
-from concord.settings import Settings
 from concord.waivers import WaiverOutcome
 from concord.waivers import apply_waivers
 
@@ -132,16 +130,14 @@ class RuleItem(pytest.Item):
         settings = self.config.stash[SETTINGS_KEY]
         executor = settings.executor.start(settings.projects.sources)
         rules = self.project.rules.document.rules
+        later: list[Rule] = []
         if settings.pending is not None:
-            settings.pending.discard(self.key)
-        ran = settings.ahead.take(self.key, settings.cache)
-        self._start_next_rule_ahead(executor)
-        if ran is not None:
-            context = ran.context
-            self.findings = ran.findings
-        else:
-            context = RunContext.of(rules, settings.cache, executor, _later(self.project, settings))
-            self.findings = run_rule(self.rule, self.project.corpus, context)
+            settings.pending.discard((self.project.rules.path, self.rule.id))
+            later = [
+                rule for rule in rules if (self.project.rules.path, rule.id) in settings.pending
+            ]
+        context = RunContext.of(rules, settings.cache, executor, later)
+        self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:
             hint = HINTS.get(self.rule.kind, "check the rule")
@@ -158,39 +154,6 @@ class RuleItem(pytest.Item):
             raise RuleViolations(self.waivers)
         if self.waivers.waived and not self.waivers.open:
             pytest.xfail(f"all {plural(len(self.waivers.waived), 'finding')} waived")
-
-    @property
-    def key(self) -> tuple[Path, str]:
-        return (self.project.rules.path, self.rule.id)
-
-    def _start_next_rule_ahead(self, executor: Executor) -> None:
-        """Run the next rule of another kind in a thread while this one runs, when the work
-        goes to a pool or a cluster (`concord.ahead`). Not a rule of this one's kind: a date
-        rule reads ahead for the date rules after it."""
-        settings = self.config.stash[SETTINGS_KEY]
-        if settings.pending is None or executor.workers <= 1:
-            return
-        items = self.session.items
-        after = items[items.index(self) + 1 :] if self in items else []
-        for item in after:
-            if (
-                isinstance(item, RuleItem)
-                and item.key in settings.pending
-                and item.rule.kind != self.rule.kind
-            ):
-                settings.pending.discard(item.key)
-                started = settings.ahead.start(
-                    item.key,
-                    item.rule,
-                    item.project.corpus,
-                    rules=item.project.rules.document.rules,
-                    cache=settings.cache,
-                    executor=executor,
-                    later=_later(item.project, settings),
-                )
-                if not started:
-                    settings.pending.add(item.key)
-                return
 
     def release(self) -> None:
         """Drop the findings once they are reported (the failure's exception keeps its own
@@ -281,18 +244,6 @@ class ExampleItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self.line - 1, f"concord example of {self.rule.id}: {self.example.name}"
-
-
-def _later(project: Project, settings: Settings) -> list[Rule]:
-    """The project's rules this process runs after the one starting now (none where that is
-    not known): a date rule reads the sources for them too."""
-    if settings.pending is None:
-        return []
-    return [
-        rule
-        for rule in project.rules.document.rules
-        if (project.rules.path, rule.id) in settings.pending
-    ]
 
 
 def _as_expected(findings: list[Finding], wanted: list[ExpectedFinding]) -> bool:

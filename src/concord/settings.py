@@ -10,7 +10,6 @@ from typing import Literal
 
 import pytest
 
-from concord.ahead import RulesAhead
 from concord.cache import ExtractionCache
 from concord.execute import ExecutorError
 from concord.execute import ExecutorSpec
@@ -45,8 +44,6 @@ class Settings:
     # The rules items of this session still to run, by rules file and id; None where that is
     # not known (an xdist worker, which runs the share its controller sends).
     pending: set[tuple[Path, str]] | None = None
-    # The rule running ahead of its turn in a thread, if any (`concord.ahead`).
-    ahead: RulesAhead = field(default_factory=RulesAhead)
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

@@ -52,10 +52,6 @@ class Executor(Protocol):
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]: ...
 
-    def start_workers(self) -> None:
-        """Have the workers running before this process starts a thread (`concord.ahead`)."""
-        ...
-
     def close(self) -> None:
         """Release processes or connections; the executor is not used afterwards."""
         ...

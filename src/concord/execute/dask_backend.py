@@ -77,9 +77,6 @@ class DaskExecutor:
         results: list[Result] = self._client.gather(futures)
         return results
 
-    def start_workers(self) -> None:
-        """Nothing to do: the cluster's workers are processes of their own, started with it."""
-
     def close(self) -> None:
         client = getattr(self, "_client", None)
         if client is not None:

@@ -34,23 +34,12 @@ class LocalExecutor:
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         if self.jobs == 1 or len(items) < 2:
             return [function(item) for item in items]
-        return list(self._started_pool().map(function, items))
-
-    def start_workers(self) -> None:
-        """Fork the pool's processes now, from this thread, before another thread starts: a
-        process forked while some other thread holds a lock (an import's, say) inherits it
-        held for ever. A fork-context pool forks all its processes at its first task and
-        never again."""
-        if self.jobs > 1:
-            self._started_pool().submit(int).result()
-
-    def _started_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # forkserver/spawn would re-import pytest and the plugin in every worker; the
             # extractors hold no locks or threads, so a fork of this process is safe and fast.
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
-        return self._pool
+        return list(self._pool.map(function, items))
 
     def close(self) -> None:
         if self._pool is not None:
