@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from concord.compare.variants import _FOLDS_TO_ASCII
+from concord.ascii_folds import FOLDING
+from concord.ascii_folds import ascii_folded
 from concord.compare.variants import VariantFinder
 from concord.rules.variants import VariantGroup
 
@@ -71,5 +72,9 @@ def test_the_finder_finds_what_the_pattern_finds(group: VariantGroup, pieces: li
 def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
     letters = re.compile("[a-zA-Z]", re.IGNORECASE)
     folding = [code for code in range(128, 0x110000) if letters.fullmatch(chr(code))]
-    known = [code for code in range(0x110000) if _FOLDS_TO_ASCII.fullmatch(chr(code))]
+    known = [code for code in range(0x110000) if FOLDING.fullmatch(chr(code))]
     assert known == folding
+    for code in folding:  # each is made the ASCII letter IGNORECASE takes it for
+        made = ascii_folded(chr(code))
+        assert made.isascii()
+        assert re.fullmatch(made, chr(code), re.IGNORECASE)

@@ -12,6 +12,7 @@ from typing import Any
 
 import re2
 
+from concord.ascii_folds import FOLDING
 from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
@@ -95,7 +96,7 @@ class VariantFinder:
 
     def finditer(self, text: str, ascii_text: bytes) -> Iterator[re.Match[str]]:
         """The pattern's matches in `text`; `ascii_text` is `text.encode("ascii", "replace")`."""
-        if self._starts is None or (self._ignore_case and _FOLDS_TO_ASCII.search(text)):
+        if self._starts is None or (self._ignore_case and FOLDING.search(text)):
             yield from self.pattern.finditer(text)
             return
         position = 0
@@ -110,11 +111,6 @@ class VariantFinder:
                 continue
             yield match
             position = match.end()
-
-
-# The characters beyond ASCII that `re` with IGNORECASE matches to ASCII letters
-# (tests/property/test_variant_scan.py finds them all).
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _re2_literal(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from concord.ascii_folds import ascii_folded
 from concord.extract.temporal.facts import Tense
 
 _FUTURE = (
@@ -26,10 +27,6 @@ _PAST = (
 # off the search. It refuses no place a branch could match at. The markers are searched in
 # the text as `folded` gives it, without IGNORECASE: a third faster.
 _MARKER = re.compile(rf"(?=[a-z'’])\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
-# The characters beyond ASCII that IGNORECASE matches to an ASCII letter, as that letter; one
-# character each, so offsets stay where they were.
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_NOT_ASCII_LETTERS = re.compile("[\u0130\u0131\u017f\u212a]")
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _WINDOW = 160
 _WORD_REST = re.compile(r"\w+")
@@ -39,9 +36,7 @@ def folded(text: str) -> str:
     """`text` in small letters, with each character that IGNORECASE takes for an ASCII letter
     made that letter: the markers are ASCII, so a case-sensitive search of this finds what an
     IGNORECASE search of `text` finds, at the same offsets (tests/property/test_tense.py)."""
-    if _NOT_ASCII_LETTERS.search(text) is not None:  # rare: translating costs 50 ns a character
-        text = text.translate(_TO_ASCII)
-    return text.lower()
+    return ascii_folded(text).lower()
 
 
 def tense_before(text: str, start: int, end: int) -> Tense:
