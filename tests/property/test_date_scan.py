@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from concord.ascii_folds import folded
 from concord.extract.temporal import scan
 from concord.extract.temporal.reading import Context
 from tests.generated import SEEDS
@@ -34,7 +35,7 @@ FRAGMENTS = [
 def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[scan.Hit]:
     """`scan.scan` with the alternation searched at every place of every window."""
     grammar = scan._grammar()
-    lowered = scan.lowercase(text)
+    lowered = folded(text)
     hits: list[scan.Hit] = []
     position = 0
     for window_start, window_end, _ in scan._windows(lowered):
@@ -104,7 +105,7 @@ def test_no_window_ends_inside_a_word(pieces: list[str]) -> None:
     # The grammar takes a window's end for the text's end, so a word cut there could match as
     # a shorter word ("week" out of "weeksBlinken").
     text = "".join(pieces)
-    for _, window_end, _ in scan._windows(scan.lowercase(text)):
+    for _, window_end, _ in scan._windows(folded(text)):
         assert window_end >= len(text) or not (
             text[window_end - 1].isalnum() and text[window_end].isalnum()
         ), (text, window_end)
@@ -139,12 +140,12 @@ def anchors_by_definition(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 def test_the_anchor_regex_finds_the_anchor_words(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert list(scan._anchors(scan.lowercase(text))) == anchors_by_definition(text)
+    assert list(scan._anchors(folded(text))) == anchors_by_definition(text)
 
 
 def test_the_anchor_regex_finds_the_anchor_words_of_the_seeds() -> None:
     for text in SEEDS.values():
-        assert list(scan._anchors(scan.lowercase(text))) == anchors_by_definition(text)
+        assert list(scan._anchors(folded(text))) == anchors_by_definition(text)
 
 
 def test_the_scan_of_the_seeds_finds_what_searching_every_place_finds() -> None:

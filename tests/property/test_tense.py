@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from concord.ascii_folds import folded
 from concord.extract.temporal import tense
 from concord.extract.temporal.tense import _MARKER
-from concord.extract.temporal.tense import folded
 
 # The definition: the alternation tried at every word boundary, with no look-ahead.
 DEFINITION = re.compile(rf"(?i)\b(?:(?P<future>{tense._FUTURE})|(?P<past>{tense._PAST}))\b")

@@ -6,6 +6,7 @@ either the closed interval, the ISO duration, or a phrase of the reason it stays
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,3 +71,12 @@ def test_every_behaviour_has_a_case_file() -> None:
         "durations",
         "unresolved",
     }
+
+
+def test_a_letter_that_ignorecase_takes_for_ascii_is_read_as_that_letter() -> None:
+    """The grammar runs case-sensitively on the text folded to small letters; a long s ("ſ")
+    is an "s" there as it is to the forms' IGNORECASE patterns, so "ſunday" is Sunday."""
+    reference = dt.date(2023, 6, 14)
+    plain = dates("Blinken arrives on Sunday.", reference)
+    long_s = dates("Blinken arrives on ſunday.", reference)
+    assert [(fact.text, fact.interval) for fact in long_s] == [("ſunday", plain[0].interval)]

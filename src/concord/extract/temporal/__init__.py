@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from concord.ascii_folds import folded
 from concord.extract.temporal.calendar import WeekStart
 from concord.extract.temporal.facts import Duration
 from concord.extract.temporal.facts import Granularity
@@ -24,7 +25,6 @@ from concord.extract.temporal.facts import TemporalFact
 from concord.extract.temporal.facts import Tense
 from concord.extract.temporal.reading import Context
 from concord.extract.temporal.reading import DateOrder
-from concord.extract.temporal.tense import folded
 from concord.extract.temporal.tense import tense_in
 
 _NAME_WORD = r"[A-Z][a-z]"
@@ -47,22 +47,21 @@ def dates(
     from concord.extract.temporal.scan import scan
 
     tenses: dict[tuple[int, int], Tense] = {}
-    folded_text: list[str] = []  # the text folded for the tense markers, once it is needed
+    # Searched by the grammar and by the tense markers alike.
+    lowered = folded(text)
 
     def tense_of(start: int, end: int) -> Tense:
         """Asked once to resolve an expression and once to describe it: worked out once."""
         span = (start, end)
         if span not in tenses:
-            if not folded_text:
-                folded_text.append(folded(text))
-            tenses[span] = tense_in(folded_text[0], start, end)
+            tenses[span] = tense_in(lowered, start, end)
         return tenses[span]
 
     def context_at(start: int, end: int) -> Context:
         return Context(reference, tense_of(start, end), week_start, date_order)
 
     facts = []
-    for hit in scan(text, context_at):
+    for hit in scan(text, context_at, lowered=lowered):
         if _is_name_part(text, hit.start, hit.end):
             continue
         reading = hit.reading

@@ -13,6 +13,7 @@ from typing import Any
 
 import re2
 
+from concord.ascii_folds import folded
 from concord.extract.temporal import calendar
 from concord.extract.temporal import days
 from concord.extract.temporal import durations
@@ -117,7 +118,9 @@ class Hit:
     reading: Reading
 
 
-def scan(text: str, context_at: Callable[[int, int], Context]) -> list[Hit]:
+def scan(
+    text: str, context_at: Callable[[int, int], Context], *, lowered: str | None = None
+) -> list[Hit]:
     """Every non-overlapping temporal expression in `text`, left to right, with its reading.
 
     The one-pass alternation finds where an expression starts. When the form it chose does
@@ -127,7 +130,7 @@ def scan(text: str, context_at: Callable[[int, int], Context]) -> list[Hit]:
     """
     hits: list[Hit] = []
     position = 0
-    lowered = lowercase(text)
+    lowered = folded(text) if lowered is None else lowered  # `folded(text)`, if the caller has it
     for window_start, window_end, last_anchor in _windows(lowered):
         position = max(position, window_start)
         while position <= last_anchor:
@@ -220,12 +223,6 @@ def _windows(lowered: str) -> Iterator[tuple[int, int, int]]:
         last_anchor = anchor_start
     if window_end > 0:
         yield window_start, window_end, last_anchor
-
-
-def lowercase(text: str) -> str:
-    """`text` in small letters, every character where it was: "İ" is the one letter whose
-    lowercase is two characters, so it becomes "i" first."""
-    return text.replace("İ", "i").lower()
 
 
 def _next_hit(

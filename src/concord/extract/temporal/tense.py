@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from concord.ascii_folds import ascii_folded
+from concord.ascii_folds import folded
 from concord.extract.temporal.facts import Tense
 
 _FUTURE = (
@@ -30,13 +30,6 @@ _MARKER = re.compile(rf"(?=[a-z'’])\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _WINDOW = 160
 _WORD_REST = re.compile(r"\w+")
-
-
-def folded(text: str) -> str:
-    """`text` in small letters, with each character that IGNORECASE takes for an ASCII letter
-    made that letter: the markers are ASCII, so a case-sensitive search of this finds what an
-    IGNORECASE search of `text` finds, at the same offsets (tests/property/test_tense.py)."""
-    return ascii_folded(text).lower()
 
 
 def tense_before(text: str, start: int, end: int) -> Tense:
