@@ -45,10 +45,12 @@ _MIN_BLOCK_CAP = 50
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One unit (a quote, or a sentence of one) in one source."""
+    """One unit (a quote, or a sentence of one) in one source, with who its quote is given to:
+    the declared person or the attribution as written, and the attribution as written."""
 
     source: SourceRef
-    quote: Quote
+    speaker: str | None
+    speaker_text: str | None
     start: int
     end: int
 
@@ -66,9 +68,7 @@ class Version:
 
     @property
     def speakers(self) -> set[str]:
-        return {
-            occurrence.quote.speaker for occurrence in self.occurrences if occurrence.quote.speaker
-        }
+        return {occurrence.speaker for occurrence in self.occurrences if occurrence.speaker}
 
 
 def check_quotes(
@@ -132,14 +132,17 @@ def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:
             words = wording(segments)
             if words.size < rule.min_words:
                 continue
+            # What the comparison needs, once: the segments' words are the keys again, so
+            # only each segment's length is kept (a quote's words were there three times).
             found.append(
                 {
-                    "quote": item,
+                    "speaker": quote.speaker,
+                    "speaker_text": quote.speaker_text,
                     "start": start,
                     "end": end,
                     "shown": words.shown,
                     "keys": words.keys,
-                    "segments": words.segments,
+                    "segment_sizes": [len(segment) for segment in words.segments],
                     "written": words.written,
                 }
             )
@@ -156,13 +159,26 @@ def _versions(readings: Sequence[tuple[SourceRef, Payload]]) -> list[Version]:
                 words = Wording(
                     tuple(item["shown"]),
                     keys,
-                    tuple(tuple(segment) for segment in item["segments"]),
+                    _segments(keys, item["segment_sizes"]),
                     item["written"],
                 )
                 version = by_words[keys] = Version(words)
-            quote = Quote.from_json(item["quote"])
-            version.occurrences.append(Occurrence(source, quote, item["start"], item["end"]))
+            version.occurrences.append(
+                Occurrence(
+                    source, item["speaker"], item["speaker_text"], item["start"], item["end"]
+                )
+            )
     return list(by_words.values())
+
+
+def _segments(keys: tuple[str, ...], sizes: Sequence[int]) -> tuple[tuple[str, ...], ...]:
+    """The keys cut into segments of these sizes (`Wording.segments`)."""
+    segments = []
+    start = 0
+    for size in sizes:
+        segments.append(keys[start : start + size])
+        start += size
+    return tuple(segments)
 
 
 def _units(rule: QuoteRule, text: str, quote: Quote) -> list[tuple[int, int, list[str]]]:
@@ -293,8 +309,8 @@ def _speakers(rule: QuoteRule, group: list[Version]) -> Draft | None:
     by_speaker: dict[str, list[Occurrence]] = defaultdict(list)
     for version in group:
         for occurrence in version.occurrences:
-            if occurrence.quote.speaker:
-                by_speaker[occurrence.quote.speaker].append(occurrence)
+            if occurrence.speaker:
+                by_speaker[occurrence.speaker].append(occurrence)
     if len(by_speaker) < 2:
         return None
     ranked = sorted(
@@ -305,7 +321,7 @@ def _speakers(rule: QuoteRule, group: list[Version]) -> Draft | None:
         for speaker, occurrences in ranked
     )
     places = [
-        _place(occurrence, f"attributed to {speaker} ({occurrence.quote.speaker_text})")
+        _place(occurrence, f"attributed to {speaker} ({occurrence.speaker_text})")
         for speaker, occurrences in ranked
         for occurrence in occurrences
     ]
@@ -344,5 +360,5 @@ def _speaker_label(group: list[Version]) -> str:
 
 
 def _place(occurrence: Occurrence, note: str) -> Place:
-    speaker = occurrence.quote.speaker or "speaker unknown"
+    speaker = occurrence.speaker or "speaker unknown"
     return Place(occurrence.source, occurrence.start, occurrence.end, f"{note}; {speaker}")
