@@ -292,10 +292,11 @@ def _fallback(
     resolves; `word` is `first_words.word_at` of the place, so that only the forms that can
     start with it are tried (a handful of a hundred)."""
     grammar = _grammar()
-    for item in grammar.forms[first_index:]:
-        words = _form_first_words(item)
+    for index in range(first_index, len(grammar.forms)):
+        words = _form_first_words(index)
         if words is not None and word not in words:
             continue
+        item = grammar.forms[index]
         match = _bounded(item).match(text, start)
         if match is None:
             continue
@@ -414,11 +415,16 @@ def _grammar() -> _Grammar:
     )
 
 
-@cache
-def _form_first_words(item: Pattern) -> frozenset[str] | None:
-    """What one form's matches can start with (None: anything), worked out when the fallback
-    first needs it."""
-    return first_words(unnamed(item.regex.pattern))
+def _form_first_words(index: int) -> frozenset[str] | None:
+    """What the matches of the grammar's form at `index` can start with (None: anything),
+    worked out when the fallback first needs it. Kept by index: a form is a dataclass whose
+    hash, over its compiled pattern and function, cost the fallback 4% of the date reader."""
+    if index not in _FIRST_WORDS_OF_FORMS:
+        _FIRST_WORDS_OF_FORMS[index] = first_words(unnamed(_grammar().forms[index].regex.pattern))
+    return _FIRST_WORDS_OF_FORMS[index]
+
+
+_FIRST_WORDS_OF_FORMS: dict[int, frozenset[str] | None] = {}
 
 
 @cache
