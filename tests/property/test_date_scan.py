@@ -29,6 +29,8 @@ FRAGMENTS = [
     ")", "-", "/", "'", "“", "”",
     # Forms the alternation chooses that do not resolve, so the other forms are tried there.
     "in five years", "next several months", "several months", "February 30",
+    # ... and where a later form then matches and resolves.
+    "February 30, 2023", "June 31", "3000 years ago",
 ]  # fmt: skip
 
 
