@@ -49,12 +49,16 @@ def _reports(pytester: pytest.Pytester, *arguments: str, cache: bool = False) ->
     return {name: (reports / name).read_text(encoding="utf-8") for name in REPORTS}
 
 
-@given(generated=corpora)
-@settings(
+# Each example runs pytest several times over a generated project: two are what the time allows.
+_TWO_CORPORA = settings(
     max_examples=2,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+@given(generated=corpora)
+@_TWO_CORPORA
 def test_every_way_of_running_writes_the_same_reports(
     pytester: pytest.Pytester, generated: tuple[dict[str, str], dict[str, dt.date]]
 ) -> None:
@@ -172,11 +176,7 @@ def test_auto_jobs_keep_a_small_corpus_in_this_process(pytester: pytest.Pytester
 
 
 @given(generated=corpora)
-@settings(
-    max_examples=2,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@_TWO_CORPORA
 def test_date_rules_read_ahead_for_each_other_and_write_the_same_reports(
     pytester: pytest.Pytester, generated: tuple[dict[str, str], dict[str, dt.date]]
 ) -> None:
