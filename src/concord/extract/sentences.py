@@ -74,10 +74,11 @@ def clauses(text: str, sentence: Span, keep_whole: Sequence[Span] = ()) -> list[
     """The clauses of one sentence. A clause holding nothing but a date and small words ("In
     2018," or "And, earlier this month,") joins the clause after it, which it dates."""
     start, end = sentence
-    marks = [mark.start() for mark in _CLAUSE_PUNCTUATION.finditer(text, start, end)]
-    marks.extend(mark.start() for mark in _SUBORDINATOR.finditer(text, start, end))
-    marks.sort()
-    cuts = [mark for mark in marks if not any(first < mark < last for first, last in keep_whole)]
+    cuts = [
+        mark
+        for mark in clause_marks(text, start, end)
+        if not any(first < mark < last for first, last in keep_whole)
+    ]
     spans: list[Span] = []
     clause_start = start
     for cut in cuts:
@@ -87,6 +88,15 @@ def clauses(text: str, sentence: Span, keep_whole: Sequence[Span] = ()) -> list[
     if clause_start < end:
         spans.append((clause_start, end))
     return _join_fronted(text, spans, keep_whole)
+
+
+def clause_marks(text: str, start: int, end: int) -> list[int]:
+    """Where a clause can end between `start` and `end`, in order: each punctuation mark,
+    spaced dash and subordinating word."""
+    marks = [mark.start() for mark in _CLAUSE_PUNCTUATION.finditer(text, start, end)]
+    marks.extend(mark.start() for mark in _SUBORDINATOR.finditer(text, start, end))
+    marks.sort()
+    return marks
 
 
 def _join_fronted(text: str, spans: list[Span], dates: Sequence[Span]) -> list[Span]:
