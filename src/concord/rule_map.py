@@ -24,6 +24,7 @@ from concord.extraction import Payload
 from concord.extraction import batch_sizes
 from concord.extraction import code_fingerprint
 from concord.extraction import extract
+from concord.extraction import first_copies
 from concord.extraction import run_task
 
 # The kinds whose reading is worth a worker, and where their reader factories live: a factory
@@ -65,7 +66,10 @@ def mapped(
     found = cache.get_many(
         [(source.digest, key) for source, key in zip(sources, keys, strict=True)]
     )
-    missing = [index for index, result in enumerate(found) if result is None]
+    missing, copies = first_copies(
+        [index for index, result in enumerate(found) if result is None],
+        [(source.digest, key) for source, key in zip(sources, keys, strict=True)],
+    )
     # In waves, each stored when done: what a wave's extraction loads is freed before the
     # next, and a run killed halfway keeps the waves it finished.
     for start in range(0, len(missing), _WAVE):
@@ -74,6 +78,8 @@ def mapped(
         for index, result in zip(wave, computed, strict=True):
             found[index] = result
         cache.put_many((sources[index].digest, keys[index], found[index]) for index in wave)
+    for index, first in copies:
+        found[index] = found[first]
     return found
 
 

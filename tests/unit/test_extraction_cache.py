@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from concord.cache import DATABASE
 from concord.cache import ExtractionCache
@@ -16,6 +18,7 @@ from concord.compare.names import check_names
 from concord.compare.quotes import check_quotes
 from concord.config import load_rules
 from concord.corpus import Corpus
+from concord.corpus import Source
 from concord.execute.local import LocalExecutor
 from concord.extraction import Extraction
 from concord.extraction import date_settings
@@ -268,3 +271,67 @@ def test_on_a_pool_facts_and_readings_come_from_one_task_and_both_are_cached(
         ]
     )
     assert stored == facts
+
+
+class _CountingExecutor:
+    """Runs the map here, counting the texts each task carries."""
+
+    description = "counting"
+    workers = 2
+    remote = False
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def map(self, function: Any, items: Any) -> list[Any]:
+        for item in items:
+            self.texts.extend(text for text, _ in item[2])
+        return [function(item) for item in items]
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_text_held_several_times_is_worked_on_once_and_each_copy_gets_its_result(
+    tmp_path: Path,
+) -> None:
+    """Copies of one text with the same settings are extracted and read once; a copy with
+    another publication date is another piece of work. Each source gets what it gets alone."""
+    texts = {
+        **TEXTS,
+        "a-again": TEXTS["a"],
+        "a-third": TEXTS["a"],
+        "a-later": TEXTS["a"],
+        "c-again": TEXTS["c"],
+    }
+    published = {**dict.fromkeys(texts, dt.date(2023, 6, 14)), "a-later": dt.date(2023, 7, 1)}
+    corpus = Corpus.from_texts(texts, published)
+    own = _date_settings(corpus)
+    extraction = Extraction.dates("monday")
+    alone = [
+        extract(extraction, [source], None, None, [mine])[0]
+        for source, mine in zip(corpus, own, strict=True)
+    ]
+    counting = _CountingExecutor()
+    assert extract(extraction, corpus.sources, ExtractionCache(tmp_path), counting, own) == alone
+    # a (and its copy published later), b and c: the others are copies.
+    assert sorted(counting.texts) == sorted([TEXTS["a"], TEXTS["a"], TEXTS["b"], TEXTS["c"]])
+    assert alone[list(texts).index("a-later")] != alone[0]  # resolved against its own date
+
+    # A rule's readings: each source's dates of the event, the copies' read once too.
+    reading = date_reader(RULE)
+    read_alone = [
+        reading((source.text, facts, None)) for source, facts in zip(corpus, alone, strict=True)
+    ]
+    counting = _CountingExecutor()
+    cache = ExtractionCache(tmp_path / "rule")
+
+    def read(chosen: Sequence[Source]) -> list[Any]:
+        mine = [date_settings(source) for source in chosen]
+        return extract_and_read(
+            extraction, [RULE], chosen, cache=cache, executor=counting, own=mine
+        )[0]
+
+    assert mapped(RULE, corpus.sources, cache, read, own) == read_alone
+    assert sorted(counting.texts) == sorted([TEXTS["a"], TEXTS["a"], TEXTS["b"], TEXTS["c"]])
+    assert all(read_alone)  # every source dates the visit
