@@ -28,7 +28,6 @@ from concord.kinds import from_entry_points
 from concord.kinds import register
 from concord.kinds import unregister
 from concord.paths import display_path
-from concord.report.atomic import write_atomically
 from concord.report.github import github_annotations
 from concord.report.html_report import render_html
 from concord.report.json_report import build_report
@@ -42,6 +41,8 @@ from concord.report.stamp import CACHE_KEY as STAMP_KEY
 from concord.report.stamp import ReportStamp
 from concord.report.stamp import made_from
 from concord.report.terminal import plural
+from concord.report.writing import ReportWriteError
+from concord.report.writing import write_reports
 from concord.settings import DEFAULT_SHOWN
 from concord.settings import SETTINGS_KEY
 from concord.settings import Settings
@@ -323,6 +324,7 @@ class Reporter:
         self.written: list[Path] = []
         self.unchanged = False  # the reports on disk already said all this run would write
         self.baseline: tuple[Path, int] | None = None
+        self.write_error: str | None = None  # why the reports could not be written
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         data: dict[str, Any] | None = getattr(report, REPORT_ATTRIBUTE, None)
@@ -356,10 +358,23 @@ class Reporter:
         if stamp is not None and stamp.matches(source, paths):
             self.unchanged = True
         else:
-            for path, render in zip(paths, renderers.values(), strict=True):
-                # One at a time: each report of a large run is tens of MB as a string.
-                write_atomically(path, render())
-            self._keep_stamp(ReportStamp.of(source, paths))
+            # Each report of a large run is tens of MB as a string: rendered one at a time
+            # in each process, and dropped once written.
+            try:
+                write_reports(
+                    list(zip(paths, renderers.values(), strict=True)),
+                    alongside=self.settings.executor.spread is not None,
+                )
+            except ReportWriteError as error:
+                self.write_error = (
+                    f"{display_path(error.path, root)}: cannot write this report: {error.reason}"
+                    "\n  fix: point --concord-reports (or the concord_reports ini key) at a "
+                    "folder this run can write to"
+                )
+                session.exitstatus = pytest.ExitCode.USAGE_ERROR
+                paths = []  # which of them are on disk is not this run's to claim
+            else:
+                self._keep_stamp(ReportStamp.of(source, paths))
         self.written = paths
         if self.settings.baseline_update:
             self._write_baseline()
@@ -423,6 +438,9 @@ class Reporter:
             jobs = self.settings.executor.jobs
             chosen = " (--concord-jobs auto)" if jobs == "auto" else ""
             terminalreporter.write_line(f"extraction and readings: {spread}{chosen}")
+        if self.write_error is not None:
+            for line in self.write_error.splitlines():
+                terminalreporter.write_line(line, red=True, bold=True)
         unchanged = " (unchanged)" if self.unchanged else ""
         for path in self.written:
             terminalreporter.write_line(

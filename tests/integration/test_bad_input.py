@@ -376,3 +376,28 @@ def test_many_unknown_source_ids_are_each_named_with_a_few_suggestions(
         assert f"[sources.a{number:02}] names no source of the corpus" in output
     assert output.count("fix: did you mean 'a'? source ids are file-name stems") == 20
     assert output.count("  fix: source ids are file-name stems of the corpus files") == 5
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reports_folder_that_cannot_be_written_is_one_clear_error(
+    pytester: pytest.Pytester, mini_project: MiniProject, jobs: str
+) -> None:
+    """The rules still run and report to the terminal; the run fails with the file and the fix,
+    and a run that can write them writes them."""
+    root = mini_project({"a": TEXT})
+    (root / "taken").write_text("a file where the reports folder would be\n", encoding="utf-8")
+    result = pytester.runpytest("checks/", "--concord-reports", "taken", "--concord-jobs", jobs)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stdout.fnmatch_lines(
+        [
+            "taken/concord.json: cannot write this report: *File exists*",
+            "  fix: point --concord-reports (or the concord_reports ini key) at a folder this "
+            "run can write to",
+        ]
+    )
+    result.stdout.no_fnmatch_line("*Traceback*")
+    result.stdout.no_fnmatch_line("*INTERNALERROR*")
+    result.stdout.no_fnmatch_line("report: *")
+    (root / "taken").unlink()
+    again = pytester.runpytest("checks/", "--concord-reports", "taken")
+    again.stdout.fnmatch_lines(["report: taken/concord.json"])
