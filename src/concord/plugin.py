@@ -363,7 +363,7 @@ class Reporter:
             try:
                 write_reports(
                     list(zip(paths, renderers.values(), strict=True)),
-                    alongside=self.settings.executor.spread is not None,
+                    alongside=self.settings.executor.processes_here(len(corpus or ())) > 1,
                 )
             except ReportWriteError as error:
                 self.write_error = (
