@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache as once
@@ -33,10 +35,13 @@ Payload = list[dict[str, Any]]
 # A task is one batch: the extractor, its shared settings, and (text, per-source settings) pairs.
 Task = tuple[FactKind, str, list[tuple[str, str]]]
 
-# More batches than workers, so a slow batch does not leave the other workers idle at the end.
+# More batches than workers, so a slow batch does not leave the other workers idle at the end;
+# and no more than this many sources in one, so that results come back (and are stored) as the
+# map goes on rather than all at its end.
 _BATCHES_PER_WORKER = 4
-# Sources extracted (and stored) per round of the map.
-_WAVE = 2000
+_MOST_PER_BATCH = 250
+# Sources stored in the cache per transaction, as their results come back.
+WAVE = 2000
 
 
 @dataclass(frozen=True)
@@ -91,19 +96,32 @@ def extract(
         [index for index, payload in enumerate(payloads) if payload is None],
         [(source.digest, key) for source, key in zip(sources, settings, strict=True)],
     )
-    # In waves, each stored when done: a run killed halfway keeps the waves it finished.
-    for wave_start in range(0, len(missing), _WAVE):
-        wave = missing[wave_start : wave_start + _WAVE]
-        computed = _compute(extraction, [sources[index] for index in wave], own, wave, executor)
-        for index, payload in zip(wave, computed, strict=True):
+    computed = _computed(extraction, [sources[index] for index in missing], own, missing, executor)
+    # Stored in waves as the results come back, while the workers go on: a run killed halfway
+    # keeps the waves it finished.
+    for wave in waves(missing, computed):
+        for index, payload in wave:
             payloads[index] = payload
         if cache is not None:
             cache.put_many(
-                (sources[index].digest, settings[index], payloads[index]) for index in wave
+                (sources[index].digest, settings[index], payload) for index, payload in wave
             )
     for index, first in copies:
         payloads[index] = payloads[first]
     return [payload if payload is not None else [] for payload in payloads]
+
+
+def waves(indexes: Sequence[int], results: Iterable[Any]) -> Iterator[list[tuple[int, Any]]]:
+    """`indexes` paired with `results` (one each, in order), in lists of WAVE pairs, each
+    given as soon as its last result is in."""
+    wave: list[tuple[int, Any]] = []
+    for pair in zip(indexes, results, strict=True):
+        wave.append(pair)
+        if len(wave) == WAVE:
+            yield wave
+            wave = []
+    if wave:
+        yield wave
 
 
 def first_copies(
@@ -125,13 +143,15 @@ def first_copies(
     return distinct, copies
 
 
-def _compute(
+def _computed(
     extraction: Extraction,
     chosen: Sequence[Source],
     own: Sequence[str],
     indexes: Sequence[int],
     executor: Executor | None,
-) -> list[Payload]:
+) -> Iterator[Payload]:
+    """The payload of each of `chosen`, in order, as its batch comes back: every batch is
+    handed to the executor at once."""
     workers = executor.workers if executor is not None else 1
     tasks: list[Task] = []
     cursor = 0
@@ -141,9 +161,9 @@ def _compute(
         tasks.append((extraction.kind, extraction.shared, items))
         cursor += size
     results = (
-        [run_task(task) for task in tasks] if executor is None else executor.map(run_task, tasks)
+        (run_task(task) for task in tasks) if executor is None else executor.imap(run_task, tasks)
     )
-    return [payload for batch in results for payload in batch]
+    return (payload for batch in results for payload in batch)
 
 
 def run_task(task: Task) -> list[Payload]:
@@ -186,11 +206,13 @@ def code_fingerprint() -> str:
 
 
 def batch_sizes(sources: Sequence[Source], workers: int) -> list[int]:
-    """Sizes of contiguous batches of about equal text length, `workers` x 4 of them (one
-    batch when there is one worker: no reason to cut)."""
+    """Sizes of contiguous batches of about equal text length: `workers` x 4 of them, more
+    where that would put over 250 sources in one (one batch when there is one worker: no
+    reason to cut)."""
     if workers <= 1 or len(sources) <= 1:
         return [len(sources)]
-    count = min(len(sources), workers * _BATCHES_PER_WORKER)
+    wanted = max(workers * _BATCHES_PER_WORKER, -(-len(sources) // _MOST_PER_BATCH))
+    count = min(len(sources), wanted)
     total = sum(len(source.text) for source in sources)
     target = total / count
     sizes: list[int] = []

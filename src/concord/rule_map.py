@@ -9,6 +9,8 @@ processing at all, only the comparison.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +20,7 @@ from concord.cache import ExtractionCache
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.execute.base import named
+from concord.extraction import WAVE
 from concord.extraction import Extraction
 from concord.extraction import FactKind
 from concord.extraction import Payload
@@ -26,6 +29,7 @@ from concord.extraction import code_fingerprint
 from concord.extraction import extract
 from concord.extraction import first_copies
 from concord.extraction import run_task
+from concord.extraction import waves
 
 # The kinds whose reading is worth a worker, and where their reader factories live: a factory
 # turns a rule into a function of one source's input. Named by module path, so that a worker
@@ -38,7 +42,6 @@ _READERS = {
 # Kinds whose reader can read a source for several rules at once, sharing the work.
 _TOGETHER = {"date": "concord.compare.dates:date_readers"}
 _BATCHES_PER_WORKER = 4
-_WAVE = 2000  # sources read (and stored) per round
 
 # What a rule's description, severity and self-tests change: nothing a source gives.
 _NOT_READ = {"id", "description", "severity", "examples"}
@@ -54,13 +57,14 @@ def mapped(
     rule: BaseModel,
     sources: Sequence[Source],
     cache: ExtractionCache | None,
-    compute: Callable[[Sequence[Source]], list[Any]],
+    compute: Callable[[Sequence[Source]], Iterable[Any]],
     own: Sequence[str] | None = None,
 ) -> list[Any]:
-    """`compute(sources)` (one plain-JSON result per source), with the results of earlier runs
-    taken from `cache`; `own` are per-source settings the results also depend on."""
+    """`compute(sources)` (one plain-JSON result per source, in order, perhaps yielded as the
+    work comes back), with the results of earlier runs taken from `cache`; `own` are
+    per-source settings the results also depend on."""
     if cache is None:
-        return compute(sources)
+        return list(compute(sources))
     own = own if own is not None else [""] * len(sources)
     keys = _keys(rule, own)
     found = cache.get_many(
@@ -70,14 +74,13 @@ def mapped(
         [index for index, result in enumerate(found) if result is None],
         [(source.digest, key) for source, key in zip(sources, keys, strict=True)],
     )
-    # In waves, each stored when done: what a wave's extraction loads is freed before the
-    # next, and a run killed halfway keeps the waves it finished.
-    for start in range(0, len(missing), _WAVE):
-        wave = missing[start : start + _WAVE]
-        computed = compute([sources[index] for index in wave])
-        for index, result in zip(wave, computed, strict=True):
+    # Stored in waves as the results come in, while the workers go on: a run killed halfway
+    # keeps the waves it finished.
+    computed = compute([sources[index] for index in missing]) if missing else ()
+    for wave in waves(missing, computed):
+        for index, result in wave:
             found[index] = result
-        cache.put_many((sources[index].digest, keys[index], found[index]) for index in wave)
+        cache.put_many((sources[index].digest, keys[index], result) for index, result in wave)
     for index, first in copies:
         found[index] = found[first]
     return found
@@ -98,12 +101,31 @@ def store_ahead(
     )
 
 
+def first_storing_the_rest(
+    per_source: Iterable[list[Any]],
+    later: Sequence[BaseModel],
+    sources: Sequence[Source],
+    cache: ExtractionCache,
+    own: Sequence[str],
+) -> Iterator[Any]:
+    """From the readings of several rules (`per_source`: for each of `sources`, the first
+    rule's, then those of `later`), the first rule's, in order; the later rules' are stored a
+    wave at a time (`store_ahead`) for their own runs."""
+    for wave in waves(range(len(sources)), per_source):
+        chosen = [sources[index] for index, _ in wave]
+        mine = [own[index] for index, _ in wave]
+        for number, rule in enumerate(later, start=1):
+            store_ahead(rule, chosen, cache, [readings[number] for _, readings in wave], mine)
+        for _, readings in wave:
+            yield readings[0]
+
+
 def _keys(rule: BaseModel, own: Sequence[str]) -> list[str]:
     shared = f"rule-map|{code_fingerprint()}|{rule_settings(rule)}"
     return [f"{shared}|{own_settings}" for own_settings in own]
 
 
-def extract_and_read(
+def extracted_and_read(
     extraction: Extraction,
     rules: Sequence[Any],
     sources: Sequence[Source],
@@ -111,13 +133,14 @@ def extract_and_read(
     cache: ExtractionCache | None,
     executor: Executor | None,
     own: Sequence[str] | None = None,
-) -> list[list[Any]]:
-    """For each of `rules` (all of one kind, which reads the facts `extraction` gives), its
-    reading of every source.
+) -> Iterator[list[Any]]:
+    """For each source, in order, the reading of each of `rules` (all of one kind, which reads
+    the facts `extraction` gives), yielded as the work comes back.
 
     On a pool or a cluster, the sources whose facts are not cached are extracted and read in
-    the same task: their text is shipped once, and their facts come back once, to be cached,
-    instead of coming back to be sent out again with the text for the reading."""
+    the same task: their text is shipped once, and their facts come back once, to be cached
+    a wave at a time, instead of coming back to be sent out again with the text for the
+    reading. Every task is handed out before the first result is waited for."""
     own = own if own is not None else [""] * len(sources)
     kind = rules[0].kind
     if executor is None or executor.workers <= 1:
@@ -126,7 +149,7 @@ def extract_and_read(
             _input(kind, source.text, payload, source)
             for source, payload in zip(sources, payloads, strict=True)
         ]
-        return read_together(rules, inputs, executor)
+        return _read_stream(rules, inputs, executor)
     cached: list[Any] = [None] * len(sources)
     if cache is not None:
         cached = cache.get_many(
@@ -135,34 +158,58 @@ def extract_and_read(
                 for source, mine in zip(sources, own, strict=True)
             ]
         )
-    per_source: list[list[Any] | None] = [None] * len(sources)
     have = [index for index, payload in enumerate(cached) if payload is not None]
-    if have:
-        inputs = [_input(kind, sources[index].text, cached[index], None) for index in have]
-        read = read_together(rules, inputs, executor)
-        for position, index in enumerate(have):
-            per_source[index] = [readings[position] for readings in read]
     missing = [index for index, payload in enumerate(cached) if payload is None]
-    if missing:
-        chosen = [sources[index] for index in missing]
-        tasks = []
-        cursor = 0
-        for size in batch_sizes(chosen, executor.workers):
-            items = [(sources[index].text, own[index]) for index in missing[cursor : cursor + size]]
-            tasks.append((extraction.kind, extraction.shared, items, tuple(rules)))
-            cursor += size
-        done = [pair for batch in executor.map(run_extract_and_read, tasks) for pair in batch]
-        if cache is not None:
-            cache.put_many(
-                (sources[index].digest, extraction.settings(own[index]), payload)
-                for index, (payload, _) in zip(missing, done, strict=True)
-            )
-        for index, (_, readings) in zip(missing, done, strict=True):
-            per_source[index] = readings
-    return [
-        [readings[number] for readings in per_source if readings is not None]
-        for number in range(len(rules))
-    ]
+    read = _read_stream(
+        rules, [_input(kind, sources[index].text, cached[index], None) for index in have], executor
+    )
+    tasks = []
+    cursor = 0
+    for size in batch_sizes([sources[index] for index in missing], executor.workers):
+        items = [(sources[index].text, own[index]) for index in missing[cursor : cursor + size]]
+        tasks.append((extraction.kind, extraction.shared, items, tuple(rules)))
+        cursor += size
+    extracted = (pair for batch in executor.imap(run_extract_and_read, tasks) for pair in batch)
+
+    def store(wave: Sequence[tuple[int, Payload]]) -> None:
+        _store_facts(extraction, sources, own, cache, wave)
+
+    return _merged(cached, read, extracted, store)
+
+
+def _merged(
+    cached: Sequence[Any],
+    read: Iterator[list[Any]],
+    extracted: Iterator[tuple[Payload, list[Any]]],
+    store: Callable[[Sequence[tuple[int, Payload]]], None],
+) -> Iterator[list[Any]]:
+    """Each source's readings in order, from `read` where its facts were `cached`, else from
+    `extracted`, whose facts are handed to `store` a wave at a time as they come."""
+    wave: list[tuple[int, Payload]] = []
+    for index, payload in enumerate(cached):
+        if payload is not None:
+            yield next(read)
+            continue
+        facts, readings = next(extracted)
+        wave.append((index, facts))
+        if len(wave) == WAVE:
+            store(wave)
+            wave = []
+        yield readings
+    store(wave)
+
+
+def _store_facts(
+    extraction: Extraction,
+    sources: Sequence[Source],
+    own: Sequence[str],
+    cache: ExtractionCache | None,
+    wave: Sequence[tuple[int, Payload]],
+) -> None:
+    if cache is not None and wave:
+        cache.put_many(
+            (sources[index].digest, extraction.settings(own[index]), facts) for index, facts in wave
+        )
 
 
 def run_extract_and_read(
@@ -199,17 +246,23 @@ def read_together(
     """For each of `rules` (all of one kind), its reading of every input, in one pass over
     the inputs: a kind with a reader for several rules at once shares what they all need of a
     source (a date rule's sentences and decoded dates)."""
+    per_input = list(_read_stream(rules, inputs, executor))
+    return [[results[number] for results in per_input] for number in range(len(rules))]
+
+
+def _read_stream(
+    rules: Sequence[Any], inputs: Sequence[Any], executor: Executor | None
+) -> Iterator[list[Any]]:
+    """For each input, in order, one reading per rule: computed here as asked for, or handed
+    to the executor's workers in batches at once and yielded as they come back."""
     if executor is None or executor.workers <= 1 or len(inputs) < 2:
         read = _reader(tuple(rules))
-        per_input = [read(item) for item in inputs]
-    else:
-        size = max(1, -(-len(inputs) // (executor.workers * _BATCHES_PER_WORKER)))
-        tasks = [
-            (tuple(rules), list(inputs[start : start + size]))
-            for start in range(0, len(inputs), size)
-        ]
-        per_input = [result for batch in executor.map(run_reading, tasks) for result in batch]
-    return [[results[number] for results in per_input] for number in range(len(rules))]
+        return (read(item) for item in inputs)
+    size = max(1, -(-len(inputs) // (executor.workers * _BATCHES_PER_WORKER)))
+    tasks = [
+        (tuple(rules), list(inputs[start : start + size])) for start in range(0, len(inputs), size)
+    ]
+    return (result for batch in executor.imap(run_reading, tasks) for result in batch)
 
 
 def run_reading(task: tuple[tuple[Any, ...], list[Any]]) -> list[list[Any]]:

@@ -126,6 +126,11 @@ class _Noting:
             self.reduced.extend(rule.id for rule, _ in items)
         return self.inner.map(function, items)
 
+    def imap(self, function: Any, items: Any) -> Iterator[Any]:
+        if function is run_reduce:
+            self.reduced.extend(rule.id for rule, _ in items)
+        return self.inner.imap(function, items)
+
     def close(self) -> None:
         pass
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from concord.extraction import Extraction
 from concord.extraction import date_settings
 from concord.extraction import extract
 from concord.project import ProjectCache
-from concord.rule_map import extract_and_read
+from concord.rule_map import extracted_and_read
 from concord.rule_map import mapped
 from concord.rules import DateRule
 from concord.rules import NameRule
@@ -257,12 +258,14 @@ def test_on_a_pool_facts_and_readings_come_from_one_task_and_both_are_cached(
     extract(extraction, corpus.sources[:half], cache, None, own[:half])
     executor = LocalExecutor(2)
     try:
-        read = extract_and_read(
-            extraction, rules, corpus.sources, cache=cache, executor=executor, own=own
+        per_source = list(
+            extracted_and_read(
+                extraction, rules, corpus.sources, cache=cache, executor=executor, own=own
+            )
         )
     finally:
         executor.close()
-    assert read == alone
+    assert [[readings[number] for readings in per_source] for number in range(len(rules))] == alone
     assert any(any(readings) for readings in alone)  # the seeds date the events
     stored = ExtractionCache(tmp_path).get_many(
         [
@@ -284,9 +287,12 @@ class _CountingExecutor:
         self.texts: list[str] = []
 
     def map(self, function: Any, items: Any) -> list[Any]:
+        return list(self.imap(function, items))
+
+    def imap(self, function: Any, items: Any) -> Iterator[Any]:
         for item in items:
             self.texts.extend(text for text, _ in item[2])
-        return [function(item) for item in items]
+        return (function(item) for item in items)
 
     def close(self) -> None:
         pass
@@ -326,11 +332,12 @@ def test_a_text_held_several_times_is_worked_on_once_and_each_copy_gets_its_resu
     counting = _CountingExecutor()
     cache = ExtractionCache(tmp_path / "rule")
 
-    def read(chosen: Sequence[Source]) -> list[Any]:
+    def read(chosen: Sequence[Source]) -> Iterator[Any]:
         mine = [date_settings(source) for source in chosen]
-        return extract_and_read(
+        per_source = extracted_and_read(
             extraction, [RULE], chosen, cache=cache, executor=counting, own=mine
-        )[0]
+        )
+        return (readings[0] for readings in per_source)
 
     assert mapped(RULE, corpus.sources, cache, read, own) == read_alone
     assert sorted(counting.texts) == sorted([TEXTS["a"], TEXTS["a"], TEXTS["b"], TEXTS["c"]])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,9 @@ class _PicklingExecutor:
             self.shipped.append((function.__name__, sent))
             results.append(pickle.loads(pickle.dumps(function(pickle.loads(sent)))))
         return results
+
+    def imap(self, function: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+        return iter(self.map(function, items))
 
     def close(self) -> None:
         pass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,9 +36,9 @@ from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
-from concord.rule_map import extract_and_read
+from concord.rule_map import extracted_and_read
+from concord.rule_map import first_storing_the_rest
 from concord.rule_map import mapped
-from concord.rule_map import store_ahead
 from concord.rules.date import DateRule
 
 # One source as the date reader needs it: text, its dates as JSON, its sentences if known.
@@ -88,17 +89,16 @@ def check_dates(
     if cache is None:
         ahead = []  # nowhere to leave their readings
 
-    def read(chosen: Sequence[Source]) -> list[Payload]:
-        """The dates of each source that date this rule's event, as JSON."""
+    def read(chosen: Sequence[Source]) -> Iterator[Payload]:
+        """The dates of each source that date this rule's event, as JSON, as they come."""
         own_chosen = [date_settings(source) for source in chosen]
         extraction = Extraction.dates(rule.week_start)
-        mine, *theirs = extract_and_read(
+        per_source = extracted_and_read(
             extraction, [rule, *ahead], chosen, cache=cache, executor=executor, own=own_chosen
         )
-        if cache is not None:
-            for other, readings in zip(ahead, theirs, strict=True):
-                store_ahead(other, chosen, cache, readings, own_chosen)
-        return mine
+        if cache is None:
+            return (readings[0] for readings in per_source)
+        return first_storing_the_rest(per_source, ahead, chosen, cache, own_chosen)
 
     readings = mapped(rule, sources, cache, read, own)
     if stats is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections import defaultdict
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -35,7 +36,7 @@ from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
-from concord.rule_map import extract_and_read
+from concord.rule_map import extracted_and_read
 from concord.rule_map import mapped
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
@@ -82,8 +83,9 @@ def check_quotes(
 ) -> list[Finding]:
     extraction = Extraction.quotes(people)
 
-    def read(chosen: Sequence[Source]) -> list[Payload]:
-        return extract_and_read(extraction, [rule], chosen, cache=cache, executor=executor)[0]
+    def read(chosen: Sequence[Source]) -> Iterator[Payload]:
+        per_source = extracted_and_read(extraction, [rule], chosen, cache=cache, executor=executor)
+        return (readings[0] for readings in per_source)
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
     own = [extraction.shared] * len(corpus)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from typing import Any
 from typing import Protocol
@@ -51,6 +52,12 @@ class Executor(Protocol):
         ...
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]: ...
+
+    def imap(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
+        """`map`, with every item handed out at once and each result yielded, in the items'
+        order, as soon as it is done: the caller stores what has come back while the workers
+        go on with the rest, instead of the workers waiting at each wave's end."""
+        ...
 
     def close(self) -> None:
         """Release processes or connections; the executor is not used afterwards."""

@@ -9,6 +9,7 @@ installed at the same version: tasks are references to the functions of `concord
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from typing import Any
 
@@ -71,11 +72,18 @@ class DaskExecutor:
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         if not items:
             return []
+        results: list[Result] = self._client.gather(self._submit(function, items))
+        return results
+
+    def imap(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
+        futures = self._submit(function, items) if items else []
+        return (future.result() for future in futures)
+
+    def _submit(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Any]:
         # pure=False: the same batch sent twice (two rules) is computed twice, never confused
         # with another's result by Dask's key hashing.
-        futures = self._client.map(function, list(items), pure=False)
-        results: list[Result] = self._client.gather(futures)
-        return results
+        futures: list[Any] = self._client.map(function, list(items), pure=False)
+        return futures
 
     def close(self) -> None:
         client = getattr(self, "_client", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -32,14 +33,18 @@ class LocalExecutor:
         return False
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+        return list(self.imap(function, items))
+
+    def imap(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
         if self.jobs == 1 or len(items) < 2:
-            return [function(item) for item in items]
+            return (function(item) for item in items)  # each computed when asked for
         if self._pool is None:
             # forkserver/spawn would re-import pytest and the plugin in every worker; the
             # extractors hold no locks or threads, so a fork of this process is safe and fast.
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
-        return list(self._pool.map(function, items))
+        # Submits every item now; yields the results in order as they are done.
+        return self._pool.map(function, items)
 
     def close(self) -> None:
         if self._pool is not None:
