@@ -15,6 +15,7 @@ from concord.engine import HINTS
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
+from concord.extraction import compile_date_grammar
 from concord.findings import Finding
 from concord.paths import display_path
 from concord.project import Project
@@ -136,6 +137,9 @@ class RuleItem(pytest.Item):
             later = [
                 rule for rule in rules if (self.project.rules.path, rule.id) in settings.pending
             ]
+        if any(rule.kind == "date" for rule in (self.rule, *later)):
+            # A date rule is to run: its workers inherit the grammar if the pool forks now.
+            executor.before_fork(compile_date_grammar)
         context = RunContext.of(rules, settings.cache, executor, later)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)

@@ -192,6 +192,13 @@ def run_task(task: Task) -> list[Payload]:
     return found
 
 
+def compile_date_grammar() -> None:
+    """What date extraction needs first, made in this process: for `Executor.before_fork`."""
+    from concord.extract.temporal.scan import compile_grammar
+
+    compile_grammar()
+
+
 @once
 def code_fingerprint() -> str:
     """A hash of the package's source: results cached by other code are stale. All of it, not

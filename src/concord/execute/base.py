@@ -59,6 +59,13 @@ class Executor(Protocol):
         go on with the rest, instead of the workers waiting at each wave's end."""
         ...
 
+    def before_fork(self, prepare: Callable[[], None]) -> None:
+        """Have `prepare` (which readies a process for the work: compiles what it needs) run
+        in this process just before it forks workers, if it ever does, so that they inherit
+        what it made instead of each making it again. Backends that fork no workers from
+        this process ignore it: their workers ready themselves when the work asks."""
+        ...
+
     def close(self) -> None:
         """Release processes or connections; the executor is not used afterwards."""
         ...

@@ -85,6 +85,9 @@ class DaskExecutor:
         futures: list[Any] = self._client.map(function, list(items), pure=False)
         return futures
 
+    def before_fork(self, prepare: Callable[[], None]) -> None:
+        pass  # the workers are processes of their own, started by Dask
+
     def close(self) -> None:
         client = getattr(self, "_client", None)
         if client is not None:

@@ -19,6 +19,7 @@ class LocalExecutor:
     def __init__(self, jobs: int = 1) -> None:
         self.jobs = max(1, jobs)
         self._pool: ProcessPoolExecutor | None = None
+        self._before_fork: list[Callable[[], None]] = []
 
     @property
     def description(self) -> str:
@@ -39,12 +40,19 @@ class LocalExecutor:
         if self.jobs == 1 or len(items) < 2:
             return (function(item) for item in items)  # each computed when asked for
         if self._pool is None:
+            for prepare in self._before_fork:
+                prepare()
+            self._before_fork = []
             # forkserver/spawn would re-import pytest and the plugin in every worker; the
             # extractors hold no locks or threads, so a fork of this process is safe and fast.
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         # Submits every item now; yields the results in order as they are done.
         return self._pool.map(function, items)
+
+    def before_fork(self, prepare: Callable[[], None]) -> None:
+        if self.jobs > 1 and self._pool is None and prepare not in self._before_fork:
+            self._before_fork.append(prepare)
 
     def close(self) -> None:
         if self._pool is not None:
