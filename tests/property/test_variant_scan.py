@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from concord.ascii_folds import FOLDING
 from concord.ascii_folds import ascii_folded
-from concord.compare.variants import VariantFinder
+from concord.compare.variants import variant_finder
 from concord.rules.variants import VariantGroup
 
 _GROUPS = [
@@ -63,7 +63,7 @@ _PIECES = [
 @example(group=_GROUPS[6], pieces=["x", "#go"])
 def test_the_finder_finds_what_the_pattern_finds(group: VariantGroup, pieces: list[str]) -> None:
     text = "".join(pieces)
-    finder = VariantFinder(group)
+    finder = variant_finder(group)
     found = finder.finditer(text, text.encode("ascii", "replace"))
     expected = finder.pattern.finditer(text)
     assert [(m.span(), m.lastgroup) for m in found] == [(m.span(), m.lastgroup) for m in expected]

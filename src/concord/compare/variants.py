@@ -5,20 +5,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import re2
-
-from concord.ascii_folds import FOLDING
 from concord.cache import ExtractionCache
 from concord.compare.sources import named_sources
 from concord.corpus import Corpus
 from concord.corpus import Source
 from concord.execute.base import Executor
 from concord.findings import Finding
+from concord.literal_starts import LiteralStarts
 from concord.reduce import Draft
 from concord.reduce import Group
 from concord.reduce import Place
@@ -56,7 +53,7 @@ def variant_pattern(group: VariantGroup) -> re.Pattern[str]:
 
 def variants_reader(rule: VariantsRule) -> Callable[[str], list[list[list[int]]]]:
     """Per group of the rule: [variant index, start, end] of every spelling in one text."""
-    finders = [VariantFinder(group) for group in rule.groups]
+    finders = [variant_finder(group) for group in rule.groups]
 
     def read(text: str) -> list[list[list[int]]]:
         ascii_text = text.encode("ascii", "replace")
@@ -72,50 +69,10 @@ def variants_reader(rule: VariantsRule) -> Callable[[str], list[list[list[int]]]
     return read
 
 
-class VariantFinder:
-    """`variant_pattern(group).finditer`, fast: RE2 finds where a spelling starts, and the
-    pattern is tried only there.
-
-    The pattern opens with a look-behind, so `re` tries it at every character of the text; its
-    matches are rare, and each starts with one of the group's spellings written out. RE2 finds
-    those in one DFA pass over the text's bytes with every non-ASCII character made one "?",
-    which keeps offsets. Every place where the pattern matches is found so, as long as the
-    spellings are ASCII and the text has no character that `re` folds to an ASCII letter
-    ("İ", "ı", "ſ", the Kelvin sign): for other groups and texts, the pattern runs alone.
-    """
-
-    def __init__(self, group: VariantGroup) -> None:
-        self.pattern = variant_pattern(group)
-        self._ignore_case = bool(self.pattern.flags & re.IGNORECASE)
-        self._starts: Any = None
-        if all(variant.isascii() for variant in group.variants):
-            spellings = "|".join(_re2_literal(variant) for variant in group.variants)
-            options = re2.Options()
-            options.case_sensitive = not self._ignore_case
-            self._starts = re2.compile(spellings.encode(), options)
-
-    def finditer(self, text: str, ascii_text: bytes) -> Iterator[re.Match[str]]:
-        """The pattern's matches in `text`; `ascii_text` is `text.encode("ascii", "replace")`."""
-        if self._starts is None or (self._ignore_case and FOLDING.search(text)):
-            yield from self.pattern.finditer(text)
-            return
-        position = 0
-        while True:
-            start = self._starts.search(ascii_text, position)
-            if start is None:
-                return
-            place = start.start()
-            match = self.pattern.match(text, place)
-            if match is None:
-                position = place + 1  # a spelling inside a word; another may start in it
-                continue
-            yield match
-            position = match.end()
-
-
-def _re2_literal(text: str) -> str:
-    """`text` as an RE2 pattern that matches it literally, letters and digits as they are."""
-    return "".join(char if char.isalnum() else f"\\x{{{ord(char):02x}}}" for char in text)
+def variant_finder(group: VariantGroup) -> LiteralStarts:
+    """`variant_pattern(group).finditer`, fast: every match starts with one of the group's
+    spellings written out, so RE2 finds where one stands and the pattern is tried there."""
+    return LiteralStarts(variant_pattern(group), group.variants)
 
 
 def check_variants(

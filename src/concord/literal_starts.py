@@ -1,0 +1,74 @@
+"""A pattern's matches found fast where every match starts with one of a few literal words.
+
+A user's pattern (a spelling variant, a date rule's trigger words) opens with a look-behind, so
+`re` tries it at every character of the text, and its matches are rare. RE2 finds where one of
+the words it starts with stands in one DFA pass over the text's bytes, with every non-ASCII
+character made one "?" (which keeps offsets), and the pattern is tried there only.
+
+That finds every match the pattern finds as long as the words are ASCII and the text holds no
+character that IGNORECASE matches to an ASCII letter (`FOLDING`): for other words and texts,
+the pattern runs alone. tests/property/test_variant_scan.py and test_trigger_scan.py check it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Any
+
+import re2
+
+from concord.ascii_folds import FOLDING
+
+
+class LiteralStarts:
+    """`pattern.finditer` and `pattern.search`, fast, for a pattern every match of which starts
+    with one of `starts` (compared as the pattern compares letters: ignoring case if it does)."""
+
+    def __init__(self, pattern: re.Pattern[str], starts: Sequence[str]) -> None:
+        self.pattern = pattern
+        self._ignore_case = bool(pattern.flags & re.IGNORECASE)
+        self._starts: Any = None
+        if starts and all(start and start.isascii() for start in starts):
+            options = re2.Options()
+            options.case_sensitive = not self._ignore_case
+            literal = "|".join(_re2_literal(start) for start in sorted(set(starts)))
+            self._starts = re2.compile(literal.encode(), options)
+
+    def usable_on(self, text: str) -> bool:
+        """Whether the fast way finds every match in `text` (else the pattern runs alone)."""
+        return self._starts is not None and not (self._ignore_case and FOLDING.search(text))
+
+    def finditer(
+        self, text: str, ascii_text: bytes, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text, start, end)`; `ascii_text` is `text.encode("ascii",
+        "replace")`."""
+        end = len(text) if end is None else end
+        if not self.usable_on(text):
+            yield from self.pattern.finditer(text, start, end)
+            return
+        position = start
+        while True:
+            found = self._starts.search(ascii_text, position, end)
+            if found is None:
+                return
+            place = found.start()
+            match = self.pattern.match(text, place, end)
+            if match is None:
+                position = place + 1  # a word inside another, or not followed as it must be
+                continue
+            yield match
+            position = max(match.end(), place + 1)
+
+    def search(
+        self, text: str, ascii_text: bytes, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        """`pattern.search(text, start, end)`."""
+        return next(self.finditer(text, ascii_text, start, end), None)
+
+
+def _re2_literal(text: str) -> str:
+    """`text` as an RE2 pattern that matches it literally, letters and digits as they are."""
+    return "".join(char if char.isalnum() else f"\\x{{{ord(char):02x}}}" for char in text)
