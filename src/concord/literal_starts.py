@@ -36,9 +36,13 @@ class LiteralStarts:
             literal = "|".join(_re2_literal(start) for start in sorted(set(starts)))
             self._starts = re2.compile(literal.encode(), options)
 
-    def usable_on(self, text: str) -> bool:
-        """Whether the fast way finds every match in `text` (else the pattern runs alone)."""
-        return self._starts is not None and not (self._ignore_case and FOLDING.search(text))
+    def usable_on(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the fast way finds every match in `text` between `start` and `end` (else
+        the pattern runs alone): only the characters a match can hold matter."""
+        end = len(text) if end is None else end
+        return self._starts is not None and not (
+            self._ignore_case and FOLDING.search(text, start, end)
+        )
 
     def finditer(
         self, text: str, ascii_text: bytes, start: int = 0, end: int | None = None
@@ -46,7 +50,7 @@ class LiteralStarts:
         """`pattern.finditer(text, start, end)`; `ascii_text` is `text.encode("ascii",
         "replace")`."""
         end = len(text) if end is None else end
-        if not self.usable_on(text):
+        if not self.usable_on(text, start, end):
             yield from self.pattern.finditer(text, start, end)
             return
         position = start
