@@ -78,3 +78,24 @@ def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
         made = ascii_folded(chr(code))
         assert made.isascii()
         assert re.fullmatch(made, chr(code), re.IGNORECASE)
+
+
+@given(
+    group=st.sampled_from(_GROUPS),
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=40),
+    start=st.integers(min_value=0, max_value=120),
+    end=st.integers(min_value=0, max_value=120),
+)
+@settings(max_examples=2000)
+@example(group=_GROUPS[0], pieces=["adv\u0131ser", " ", "adviser"], start=9, end=120)
+@example(group=_GROUPS[0], pieces=["adviser", " ", "adv\u0131ser"], start=0, end=7)
+@example(group=_GROUPS[0], pieces=["xadviser"], start=1, end=120)
+def test_between_bounds_the_finder_finds_what_the_pattern_finds(
+    group: VariantGroup, pieces: list[str], start: int, end: int
+) -> None:
+    """A character that folds outside the bounds leaves the fast way exact within them."""
+    text = "".join(pieces)
+    finder = variant_finder(group)
+    found = finder.finditer(text, text.encode("ascii", "replace"), start, end)
+    expected = finder.pattern.finditer(text, start, end)
+    assert [(m.span(), m.lastgroup) for m in found] == [(m.span(), m.lastgroup) for m in expected]
