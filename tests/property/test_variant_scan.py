@@ -23,6 +23,8 @@ _GROUPS = [
     VariantGroup(variants=["ok", "okay"]),
     # A spelling refused at one place, another starting at the next: "x#go" holds "go".
     VariantGroup(variants=["#go", "go"]),
+    # Spellings whose first letter a character beyond ASCII folds to ("ſkiing").
+    VariantGroup(variants=["skiing", "ski-ing"]),
 ]
 _PIECES = [
     *"adviser advisor Advisers ADVISOR US U.S. USA U.S.A. us Beijing BEIJING peking".split(),
@@ -49,6 +51,7 @@ _PIECES = [
     ],
     # Characters that IGNORECASE matches to ASCII letters, and others beyond ASCII.
     *["\u0130", "\u0131", "\u017f", "\u212a", "adv\u0131ser", "o\u212a", "😀"],
+    *["skiing", "\u017fkiing", "ski-ing"],
 ]
 
 
@@ -90,6 +93,7 @@ def test_the_characters_that_fold_to_ascii_letters_are_all_known() -> None:
 @example(group=_GROUPS[0], pieces=["adv\u0131ser", " ", "adviser"], start=9, end=120)
 @example(group=_GROUPS[0], pieces=["adviser", " ", "adv\u0131ser"], start=0, end=7)
 @example(group=_GROUPS[0], pieces=["xadviser"], start=1, end=120)
+@example(group=_GROUPS[7], pieces=["x", "\u017fkiing"], start=1, end=120)
 def test_between_bounds_the_finder_finds_what_the_pattern_finds(
     group: VariantGroup, pieces: list[str], start: int, end: int
 ) -> None:
