@@ -140,7 +140,7 @@ class RuleItem(pytest.Item):
         if any(rule.kind == "date" for rule in (self.rule, *later)):
             # A date rule is to run: its workers inherit the grammar if the pool forks now.
             executor.before_fork(compile_date_grammar)
-        context = RunContext.of(rules, settings.cache, executor, later, settings.ahead)
+        context = RunContext.of(rules, settings.cache, executor, later)
         self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:

@@ -25,9 +25,6 @@ class RunContext:
     # Rules this process runs later, over the same corpus: a rule of the same kind may read the
     # sources for them in its own pass and leave their readings in the cache.
     later: Sequence[Any] = ()
-    # The maps of later rules handed out ahead (`engine.start_ahead`), by rule id: shared by
-    # every rule of the session, so that the rule takes its own when it runs.
-    ahead: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -36,15 +33,8 @@ class RunContext:
         cache: ExtractionCache | None = None,
         executor: Executor | None = None,
         later: Sequence[Any] = (),
-        ahead: dict[str, Any] | None = None,
     ) -> RunContext:
         people = tuple(
             person for rule in rules if isinstance(rule, NameRule) for person in rule.people
         )
-        return cls(
-            people=people,
-            cache=cache,
-            executor=executor,
-            later=tuple(later),
-            ahead=ahead if ahead is not None else {},
-        )
+        return cls(people=people, cache=cache, executor=executor, later=tuple(later))

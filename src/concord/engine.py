@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 from typing import Any
 
 from concord import rule_results
@@ -15,9 +14,6 @@ from concord.findings import Finding
 from concord.findings import sorted_findings
 from concord.rules import BUILTIN_KINDS
 
-if TYPE_CHECKING:
-    from concord.rule_map import Started
-
 Checker = Callable[[Any, Corpus, RunContext], list[Finding]]
 
 
@@ -25,12 +21,7 @@ def _check_names(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding
     from concord.compare.names import check_names
 
     return check_names(
-        rule,
-        corpus,
-        stats=context.stats,
-        cache=context.cache,
-        executor=context.executor,
-        then=lambda: start_ahead(corpus, context),
+        rule, corpus, stats=context.stats, cache=context.cache, executor=context.executor
     )
 
 
@@ -45,8 +36,6 @@ def _check_dates(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding
         cache=context.cache,
         executor=context.executor,
         alongside=later,
-        started=context.ahead.pop(rule.id, None),
-        then=lambda: start_ahead(corpus, context),
     )
 
 
@@ -60,80 +49,13 @@ def _check_quotes(rule: Any, corpus: Corpus, context: RunContext) -> list[Findin
         stats=context.stats,
         cache=context.cache,
         executor=context.executor,
-        started=context.ahead.pop(rule.id, None),
-        then=lambda: start_ahead(corpus, context),
     )
 
 
 def _check_variants(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:
     from concord.compare.variants import check_variants
 
-    return check_variants(
-        rule,
-        corpus,
-        context.stats,
-        context.cache,
-        context.executor,
-        then=lambda: start_ahead(corpus, context),
-    )
-
-
-def _start_dates(rule: Any, corpus: Corpus, context: RunContext) -> Started:
-    from concord.compare.dates import start_dates
-
-    after = list(context.later)[list(context.later).index(rule) + 1 :]
-    return start_dates(
-        rule,
-        corpus,
-        cache=context.cache,
-        executor=context.executor,
-        alongside=[other for other in after if other.kind == "date"],
-    )
-
-
-def _start_quotes(rule: Any, corpus: Corpus, context: RunContext) -> Started:
-    from concord.compare.quotes import start_quotes
-
-    return start_quotes(
-        rule, corpus, context.people, cache=context.cache, executor=context.executor
-    )
-
-
-# The kinds whose map can be handed out before their rule runs (`start_ahead`): those whose
-# map is the costly part, extraction and reading on the workers.
-STARTERS: dict[str, Callable[[Any, Corpus, RunContext], Started]] = {
-    "date": _start_dates,
-    "quote": _start_quotes,
-}
-
-
-def start_ahead(corpus: Corpus, context: RunContext) -> None:
-    """Hand out the maps of the rules this process runs next, up to the first that gives the
-    workers work, and keep them in `context.ahead` for those rules to take in.
-
-    Called by a rule once its own map is in and before its reduce, which runs in this process:
-    without this the workers waited through every reduce (two seconds after the name rule
-    at 10,000 documents, one and a half after the date rule), with the next rule's map queued
-    behind nothing."""
-    executor = context.executor
-    if executor is None or executor.workers <= 1:
-        return
-    for rule in context.later:
-        if rule.kind not in STARTERS or rule.id in context.ahead:
-            continue
-        if context.cache is not None:
-            key = rule_results.result_key(rule, corpus, context.people)
-            if rule_results.load(context.cache, key) is not None:
-                continue  # its findings are kept: it reads nothing
-        try:
-            started = STARTERS[rule.kind](rule, corpus, context)
-        except Exception:
-            # That rule starts its own map when it runs and reports what went wrong there,
-            # under its own name, not under the rule running now.
-            return
-        context.ahead[rule.id] = started
-        if started.handed_out:
-            return
+    return check_variants(rule, corpus, context.stats, context.cache, context.executor)
 
 
 def _check_patterns(rule: Any, corpus: Corpus, context: RunContext) -> list[Finding]:

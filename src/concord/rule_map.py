@@ -12,7 +12,6 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -54,82 +53,6 @@ def rule_settings(rule: BaseModel) -> str:
     return rule.model_dump_json(include=kept)
 
 
-@dataclass(kw_only=True)
-class Started:
-    """A rule's map over the sources, handed out (`start_mapped`) and not yet taken in:
-    `finish` takes the results as they come back, storing them a wave at a time. Started
-    ahead of its rule, the workers compute it while this process reduces the rule before."""
-
-    found: list[Any]  # each source's result, None until it is in
-    keys: Sequence[str]  # each source's cache key
-    sources: Sequence[Source]
-    missing: Sequence[int]  # the sources being computed, in order
-    copies: Sequence[tuple[int, int]]  # (copy, the source it takes the result of)
-    computed: Iterable[Any]  # the results of `missing`, in order, as they come
-    cache: ExtractionCache | None
-
-    @property
-    def handed_out(self) -> bool:
-        """Whether any work went to the executor (else every result was in the cache)."""
-        return bool(self.missing)
-
-    def finish(self) -> list[Any]:
-        """Every source's result, in order."""
-        found, sources, keys, cache = self.found, self.sources, self.keys, self.cache
-        # Stored in waves as the results come in, while the workers go on: a run killed
-        # halfway keeps the waves it finished.
-        for wave in waves(self.missing, self.computed):
-            for index, result in wave:
-                found[index] = result
-            if cache is not None:
-                cache.put_many(
-                    (sources[index].digest, keys[index], result) for index, result in wave
-                )
-        for index, first in self.copies:
-            found[index] = found[first]
-        return found
-
-
-def start_mapped(
-    rule: BaseModel,
-    sources: Sequence[Source],
-    cache: ExtractionCache | None,
-    compute: Callable[[Sequence[Source]], Iterable[Any]],
-    own: Sequence[str] | None = None,
-) -> Started:
-    """`mapped`, handed out: the results of earlier runs looked up, and `compute` asked for
-    the others (which hands them to the executor at once), without waiting for any."""
-    if cache is None:
-        return Started(
-            found=[None] * len(sources),
-            keys=[],
-            sources=sources,
-            missing=range(len(sources)),
-            copies=[],
-            computed=compute(sources),
-            cache=None,
-        )
-    own = own if own is not None else [""] * len(sources)
-    keys = _keys(rule, own)
-    found = cache.get_many(
-        [(source.digest, key) for source, key in zip(sources, keys, strict=True)]
-    )
-    missing, copies = first_copies(
-        [index for index, result in enumerate(found) if result is None],
-        [(source.digest, key) for source, key in zip(sources, keys, strict=True)],
-    )
-    computed = compute([sources[index] for index in missing]) if missing else ()
-    return Started(
-        found=found,
-        keys=keys,
-        sources=sources,
-        missing=missing,
-        copies=copies,
-        computed=computed,
-        cache=cache,
-    )
-
-
 def mapped(
     rule: BaseModel,
     sources: Sequence[Source],
@@ -140,7 +63,27 @@ def mapped(
     """`compute(sources)` (one plain-JSON result per source, in order, perhaps yielded as the
     work comes back), with the results of earlier runs taken from `cache`; `own` are
     per-source settings the results also depend on."""
-    return start_mapped(rule, sources, cache, compute, own).finish()
+    if cache is None:
+        return list(compute(sources))
+    own = own if own is not None else [""] * len(sources)
+    keys = _keys(rule, own)
+    found = cache.get_many(
+        [(source.digest, key) for source, key in zip(sources, keys, strict=True)]
+    )
+    missing, copies = first_copies(
+        [index for index, result in enumerate(found) if result is None],
+        [(source.digest, key) for source, key in zip(sources, keys, strict=True)],
+    )
+    # Stored in waves as the results come in, while the workers go on: a run killed halfway
+    # keeps the waves it finished.
+    computed = compute([sources[index] for index in missing]) if missing else ()
+    for wave in waves(missing, computed):
+        for index, result in wave:
+            found[index] = result
+        cache.put_many((sources[index].digest, keys[index], result) for index, result in wave)
+    for index, first in copies:
+        found[index] = found[first]
+    return found
 
 
 def store_ahead(

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
-from typing import Any
 from typing import Literal
 
 import pytest
@@ -45,8 +44,6 @@ class Settings:
     # The rules items of this session still to run, by rules file and id; None where that is
     # not known (an xdist worker, which runs the share its controller sends).
     pending: set[tuple[Path, str]] | None = None
-    # Maps of rules still to run, handed out ahead (`engine.start_ahead`), by rule id.
-    ahead: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

@@ -36,10 +36,9 @@ from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
-from concord.rule_map import Started
 from concord.rule_map import extracted_and_read
 from concord.rule_map import first_storing_the_rest
-from concord.rule_map import start_mapped
+from concord.rule_map import mapped
 from concord.rules.date import DateRule
 
 # One source as the date reader needs it: text, its dates as JSON, its sentences if known.
@@ -80,34 +79,10 @@ def check_dates(
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
     alongside: Sequence[DateRule] = (),
-    started: Started | None = None,
-    then: Callable[[], None] | None = None,
 ) -> list[Finding]:
     """The rule's findings. `alongside` are date rules that run later: the sources this rule
     reads are read for them in the same pass (their sentences split and dates decoded once),
-    and their readings left in the cache. `started` is the rule's map if it was handed out
-    ahead (`start_dates`); `then` is called once the map is in, before the reduce."""
-    if started is None:
-        started = start_dates(rule, corpus, cache=cache, executor=executor, alongside=alongside)
-    readings = started.finish()
-    if then is not None:
-        then()
-    if stats is not None:
-        stats["matched"] = stats.get("matched", 0) + sum(len(payload) for payload in readings)
-    # One group: every date of the event is compared with every other, across the corpus.
-    dated = [(ref, payload) for ref, payload in zip(refs(corpus), readings, strict=True) if payload]
-    return reduce_groups(rule, corpus, [(rule.event_name, dated)], executor)
-
-
-def start_dates(
-    rule: DateRule,
-    corpus: Corpus,
-    *,
-    cache: ExtractionCache | None = None,
-    executor: Executor | None = None,
-    alongside: Sequence[DateRule] = (),
-) -> Started:
-    """The rule's map (what each source's dates of the event are), handed out."""
+    and their readings left in the cache."""
     sources = corpus.sources
     own = [date_settings(source) for source in sources]
     ahead = [other for other in alongside if other.week_start == rule.week_start]
@@ -125,7 +100,12 @@ def start_dates(
             return (readings[0] for readings in per_source)
         return first_storing_the_rest(per_source, ahead, chosen, cache, own_chosen)
 
-    return start_mapped(rule, sources, cache, read, own)
+    readings = mapped(rule, sources, cache, read, own)
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + sum(len(payload) for payload in readings)
+    # One group: every date of the event is compared with every other, across the corpus.
+    dated = [(ref, payload) for ref, payload in zip(refs(corpus), readings, strict=True) if payload]
+    return reduce_groups(rule, corpus, [(rule.event_name, dated)], executor)
 
 
 def reduce_dates(

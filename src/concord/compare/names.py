@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from concord.cache import ExtractionCache
 from concord.corpus import Corpus
@@ -31,13 +30,9 @@ def check_names(
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
-    then: Callable[[], None] | None = None,
 ) -> list[Finding]:
-    """The rule's findings; `then` is called once the mentions are in, before the reduce."""
     extraction = Extraction.names(rule.people, rule.max_edits, rule.min_misspelling_length)
     payloads = extract(extraction, corpus.sources, cache, executor)
-    if then is not None:
-        then()
     # Grouped by person: each person's mentions are judged, and their full forms compared
     # across the corpus, apart from everyone else's.
     by_person: dict[str, list[tuple[SourceRef, Payload]]] = defaultdict(list)

@@ -36,9 +36,8 @@ from concord.reduce import Place
 from concord.reduce import SourceRef
 from concord.reduce import reduce_groups
 from concord.reduce import refs
-from concord.rule_map import Started
 from concord.rule_map import extracted_and_read
-from concord.rule_map import start_mapped
+from concord.rule_map import mapped
 from concord.rules.name import Person
 from concord.rules.quote import QuoteRule
 
@@ -81,32 +80,7 @@ def check_quotes(
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
-    started: Started | None = None,
-    then: Callable[[], None] | None = None,
 ) -> list[Finding]:
-    """The rule's findings. `started` is the rule's map if it was handed out ahead
-    (`start_quotes`); `then` is called once the map is in, before the reduce."""
-    if started is None:
-        started = start_quotes(rule, corpus, people, cache=cache, executor=executor)
-    readings = started.finish()
-    if then is not None:
-        then()
-    if stats is not None:
-        stats["matched"] = stats.get("matched", 0) + sum(len(found) for found in readings)
-    # One group: which versions are the same quote is only known across the whole corpus.
-    quoted = [(ref, found) for ref, found in zip(refs(corpus), readings, strict=True) if found]
-    return reduce_groups(rule, corpus, [(rule.id, quoted)], executor)
-
-
-def start_quotes(
-    rule: QuoteRule,
-    corpus: Corpus,
-    people: Sequence[Person] = (),
-    *,
-    cache: ExtractionCache | None = None,
-    executor: Executor | None = None,
-) -> Started:
-    """The rule's map (the units of each source's quotes it compares), handed out."""
     extraction = Extraction.quotes(people)
 
     def read(chosen: Sequence[Source]) -> Iterator[Payload]:
@@ -115,7 +89,12 @@ def start_quotes(
 
     # The people are part of what the rule reads: a speaker is resolved to a declared name.
     own = [extraction.shared] * len(corpus)
-    return start_mapped(rule, corpus.sources, cache, read, own)
+    readings = mapped(rule, corpus.sources, cache, read, own)
+    if stats is not None:
+        stats["matched"] = stats.get("matched", 0) + sum(len(found) for found in readings)
+    # One group: which versions are the same quote is only known across the whole corpus.
+    quoted = [(ref, found) for ref, found in zip(refs(corpus), readings, strict=True) if found]
+    return reduce_groups(rule, corpus, [(rule.id, quoted)], executor)
 
 
 def reduce_quotes(

@@ -81,17 +81,11 @@ def check_variants(
     stats: dict[str, int] | None = None,
     cache: ExtractionCache | None = None,
     executor: Executor | None = None,
-    *,
-    then: Callable[[], None] | None = None,
 ) -> list[Finding]:
-    """The rule's findings; `then` is called once the spellings are in, before the reduce."""
-
     def read(chosen: Sequence[Source]) -> list[Any]:
         return read_all(rule, [source.text for source in chosen], executor)
 
     found = mapped(rule, corpus.sources, cache, read)
-    if then is not None:
-        then()
     # Grouped by the rule's groups: each group's spellings are judged apart from the others'.
     groups: list[Group] = []
     for number in range(len(rule.groups)):
