@@ -358,13 +358,8 @@ class Reporter:
         if stamp is not None and stamp.matches(source, paths):
             self.unchanged = True
         else:
-            # Each report of a large run is tens of MB as a string: rendered one at a time
-            # in each process, and dropped once written.
             try:
-                write_reports(
-                    list(zip(paths, renderers.values(), strict=True)),
-                    alongside=self.settings.executor.processes_here(len(corpus or ())) > 1,
-                )
+                write_reports(list(zip(paths, renderers.values(), strict=True)))
             except ReportWriteError as error:
                 self.write_error = (
                     f"{display_path(error.path, root)}: cannot write this report: {error.reason}"

@@ -59,11 +59,6 @@ class ExecutorSpec:
             return None
         return self._started.description
 
-    def processes_here(self, sources: int) -> int:
-        """How many processes of this machine the run may use besides its pytest process's own
-        work, for a corpus of `sources`: what `--concord-jobs` says (`auto` resolved)."""
-        return self.jobs if self.jobs != "auto" else auto_jobs(sources)
-
     def close(self) -> None:
         if self._started is not None:
             self._started.close()
