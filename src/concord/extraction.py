@@ -96,7 +96,8 @@ def extract(
         [index for index, payload in enumerate(payloads) if payload is None],
         [(source.digest, key) for source, key in zip(sources, settings, strict=True)],
     )
-    computed = _computed(extraction, [sources[index] for index in missing], own, missing, executor)
+    chosen = [sources[index] for index in missing]
+    computed = _computed(extraction, chosen, own, missing, executor) if missing else ()
     # Stored in waves as the results come back, while the workers go on: a run killed halfway
     # keeps the waves it finished.
     for wave in waves(missing, computed):

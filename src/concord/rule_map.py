@@ -163,9 +163,11 @@ def extracted_and_read(
     read = _read_stream(
         rules, [_input(kind, sources[index].text, cached[index], None) for index in have], executor
     )
+    # No batch at all when every source's facts are cached: not even an empty one to a cluster.
+    sizes = batch_sizes([sources[index] for index in missing], executor.workers) if missing else []
     tasks = []
     cursor = 0
-    for size in batch_sizes([sources[index] for index in missing], executor.workers):
+    for size in sizes:
         items = [(sources[index].text, own[index]) for index in missing[cursor : cursor + size]]
         tasks.append((extraction.kind, extraction.shared, items, tuple(rules)))
         cursor += size

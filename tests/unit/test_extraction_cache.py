@@ -285,13 +285,16 @@ class _CountingExecutor:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self.extraction_tasks = 0
 
     def map(self, function: Any, items: Any) -> list[Any]:
         return list(self.imap(function, items))
 
     def imap(self, function: Any, items: Any) -> Iterator[Any]:
         for item in items:
-            self.texts.extend(text for text, _ in item[2])
+            if len(item) > 2:  # extraction, alone or with readings; not a readings batch
+                self.extraction_tasks += 1
+                self.texts.extend(text for text, _ in item[2])
         return (function(item) for item in items)
 
     def close(self) -> None:
@@ -342,3 +345,16 @@ def test_a_text_held_several_times_is_worked_on_once_and_each_copy_gets_its_resu
     assert mapped(RULE, corpus.sources, cache, read, own) == read_alone
     assert sorted(counting.texts) == sorted([TEXTS["a"], TEXTS["a"], TEXTS["b"], TEXTS["c"]])
     assert all(read_alone)  # every source dates the visit
+
+    # With every result cached, no task at all goes out, not even an empty one.
+    again = _CountingExecutor()
+    assert extract(extraction, corpus.sources, ExtractionCache(tmp_path), again, own) == alone
+    facts_only = ExtractionCache(tmp_path)  # the facts cached, the readings not
+    readings = [
+        readings[0]
+        for readings in extracted_and_read(
+            extraction, [RULE], corpus.sources, cache=facts_only, executor=again, own=own
+        )
+    ]
+    assert readings == read_alone
+    assert again.extraction_tasks == 0
