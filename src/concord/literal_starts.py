@@ -7,7 +7,7 @@ character made one "?" (which keeps offsets), and the pattern is tried there onl
 
 That finds every match the pattern finds as long as the words are ASCII and the text holds no
 character that IGNORECASE matches to an ASCII letter (`FOLDING`): for other words and texts,
-the pattern runs alone. tests/property/test_variant_scan.py and test_trigger_scan.py check it.
+the pattern runs alone. tests/property/test_variant_scan.py checks it.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from concord.ascii_folds import FOLDING
 
 
 class LiteralStarts:
-    """`pattern.finditer` and `pattern.search`, fast, for a pattern every match of which starts
-    with one of `starts` (compared as the pattern compares letters: ignoring case if it does)."""
+    """`pattern.finditer`, fast, for a pattern every match of which starts with one of `starts`
+    (compared as the pattern compares letters: ignoring case if it does)."""
 
     def __init__(self, pattern: re.Pattern[str], starts: Sequence[str]) -> None:
         self.pattern = pattern
@@ -65,12 +65,6 @@ class LiteralStarts:
                 continue
             yield match
             position = max(match.end(), place + 1)
-
-    def search(
-        self, text: str, ascii_text: bytes, start: int = 0, end: int | None = None
-    ) -> re.Match[str] | None:
-        """`pattern.search(text, start, end)`."""
-        return next(self.finditer(text, ascii_text, start, end), None)
 
 
 def _re2_literal(text: str) -> str:
