@@ -6,6 +6,7 @@ form), and every form's first character is one the scanner tries."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -43,7 +44,7 @@ def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[
     for window_start, window_end, _ in scan._windows(lowered):
         position = max(position, window_start)
         while position < window_end:
-            found = grammar.master.search(lowered, position, window_end)
+            found = _alternation().search(lowered, position, window_end)
             if found is None:
                 break
             name = found.lastgroup or ""
@@ -58,6 +59,13 @@ def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[
             hits.append(hit)
             position = max(hit.end, found.start() + 1)
     return scan._join_ranges(text, hits, context_at)
+
+
+@functools.cache
+def _alternation() -> re.Pattern[str]:
+    """The definition the scanner's tries of each form alone are equal to: all the forms as
+    one alternation, searched at every place."""
+    return re.compile(scan.alternation(scan._grammar().forms))
 
 
 def fallback_by_definition(
@@ -213,7 +221,7 @@ def test_every_form_starts_where_the_scanner_tries() -> None:
             return set(), True  # zero width: what follows starts the match
         return None, False
 
-    source = scan._grammar().master.pattern
+    source = scan.alternation(scan._grammar().forms)
     chars, empty = first(list(parser.parse(source)))
     assert chars is not None, "the forms' first characters could not be worked out"
     assert not empty

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field
 from dataclasses import replace
 from datetime import timedelta
 from functools import cache
@@ -238,10 +239,11 @@ def _next_hit(
     anchor word), read; None when there is none."""
     grammar = _grammar()
     found = None
-    # The alternation is tried only where an expression can start (a search would also try
-    # every place after the window's last anchor word, where none can: almost half the work),
-    # on the lowercased text without IGNORECASE: a third faster, same matches (the forms are
-    # written in small letters; `_grammar` checks that they are).
+    index = -1
+    # The forms are tried only where an expression can start (a search would also try every
+    # place after the window's last anchor word, where none can: almost half the work), on the
+    # lowercased text without IGNORECASE: a third faster, same matches (the forms are written
+    # in small letters; `_grammar` checks that they are).
     starts = grammar.first_words
     # Each place comes with its word (as `word_at` reads it), found by the same regex pass. No
     # end bound on the pass: it would cut the word at the window's last anchor.
@@ -250,18 +252,23 @@ def _next_hit(
         if place > last_start:
             break
         # Nine places in ten start with a word no form starts with ("in", "China"): one set
-        # lookup instead of the whole alternation failing there.
-        if starts is not None and start.group(1) not in starts:
+        # lookup instead of every form failing there.
+        word = start.group(1)
+        if starts is not None and word not in starts:
             continue
-        found = grammar.master.match(lowered, place, window_end)
+        # The forms that can start with the word, in priority order: the first that matches is
+        # the one the alternation of them all would choose, since no other can match here.
+        for index in grammar.forms_starting(word):
+            found = grammar.alone[index].match(lowered, place, window_end)
+            if found is not None:
+                break
         if found is not None:
             break
     if found is None:
         return None
-    name = found.lastgroup or ""
-    hit = _read(text, found.start(), found.end(), grammar.by_name[name], context_at)
+    hit = _read(text, found.start(), found.end(), grammar.forms[index], context_at)
     if hit is None:
-        hit = _fallback(text, found.start(), grammar.index[name] + 1, context_at, start.group(1))
+        hit = _fallback(text, found.start(), index + 1, context_at, start.group(1))
     return found.start(), hit
 
 
@@ -293,7 +300,7 @@ def _fallback(
     start with it are tried (a handful of a hundred)."""
     grammar = _grammar()
     for index in range(first_index, len(grammar.forms)):
-        words = _form_first_words(index)
+        words = grammar.first_words_of[index]
         if words is not None and word not in words:
             continue
         item = grammar.forms[index]
@@ -383,54 +390,77 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @dataclass(frozen=True)
 class _Grammar:
-    """Every form in priority order, and the one-pass alternation over all of them."""
+    """Every form in priority order, each alone as the scanner tries it, and which forms can
+    start with which words."""
 
     forms: list[Pattern]
     by_name: dict[str, Pattern]
     index: dict[str, int]
-    master: re.Pattern[str]
-    first_words: frozenset[str] | None  # what a match can start with; None: anything
+    # Each form alone, in small letters, ending where the forms end (`_ENDS`).
+    alone: list[re.Pattern[str]]
+    # What each form's matches can start with (None: anything), and all of them together.
+    first_words_of: list[frozenset[str] | None]
+    first_words: frozenset[str] | None
+    _starting: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def forms_starting(self, word: str) -> tuple[int, ...]:
+        """The indexes of the forms whose matches can start with `word`, in priority order."""
+        found = self._starting.get(word)
+        if found is None:
+            found = tuple(
+                index
+                for index, words in enumerate(self.first_words_of)
+                if words is None or word in words
+            )
+            self._starting[word] = found
+        return found
+
+
+# Where a form's match must end: not inside a word, nor before a digit after a slash or dash.
+_ENDS = r"(?![\w]|[/-][0-9])"
+
+
+def alternation(forms: list[Pattern]) -> str:
+    """All of `forms` as the one alternation they stand for, each a named group, in priority
+    order, starting where `_CAN_START_WORD` lets one start and ending as `_ENDS` says: what the
+    scanner's tries of the forms alone, skipping those that cannot start with the place's word,
+    are equal to (tests/property/test_date_scan.py checks them against it)."""
+    return (
+        r"(?<![\w/.-])(?:"
+        + "|".join(f"(?P<{item.name}>{unnamed(item.regex.pattern)})" for item in forms)
+        + ")"
+        + _ENDS
+    )
 
 
 @cache
 def _grammar() -> _Grammar:
-    """Compiled on first use, not at import: the alternation takes most of a second to
-    compile, and a rerun whose facts all come from the extraction cache never needs it."""
+    """Compiled on first use, not at import: the forms take a sixth of a second to compile
+    (their one alternation took half a second), and a rerun whose facts all come from the
+    extraction cache never needs them."""
     forms = [*_range_patterns(), *_FORMS]
-    source = (
-        r"(?<![\w/.-])(?:"
-        + "|".join(f"(?P<{item.name}>{unnamed(item.regex.pattern)})" for item in forms)
-        + r")(?![\w]|[/-][0-9])"
-    )
-    capitals = _CAPITAL_LITERAL.findall(_GROUP_NAME.sub("", source))
+    capitals = _CAPITAL_LITERAL.findall(_GROUP_NAME.sub("", alternation(forms)))
     if capitals:
         raise AssertionError(f"date forms must be written in small letters: {capitals}")
-    master = re.compile(source)
+    alone = [f"(?:{unnamed(item.regex.pattern)}){_ENDS}" for item in forms]
+    first_words_of = [first_words(source) for source in alone]
+    everything: frozenset[str] | None = None
+    if all(words is not None for words in first_words_of):
+        everything = frozenset().union(*(words or () for words in first_words_of))
     return _Grammar(
         forms=forms,
         by_name={item.name: item for item in forms},
         index={item.name: index for index, item in enumerate(forms)},
-        master=master,
-        first_words=first_words(source),
+        alone=[re.compile(source) for source in alone],
+        first_words_of=first_words_of,
+        first_words=everything,
     )
 
 
 def compile_grammar() -> None:
-    """Compile the alternation now, in this process, as its first use would: done before a
-    pool forks, its workers inherit it (each one compiling it took 0.64 s of a cold run)."""
+    """Compile the forms now, in this process, as their first use would: done before a pool
+    forks, its workers inherit them."""
     _grammar()
-
-
-def _form_first_words(index: int) -> frozenset[str] | None:
-    """What the matches of the grammar's form at `index` can start with (None: anything),
-    worked out when the fallback first needs it. Kept by index: a form is a dataclass whose
-    hash, over its compiled pattern and function, cost the fallback 4% of the date reader."""
-    if index not in _FIRST_WORDS_OF_FORMS:
-        _FIRST_WORDS_OF_FORMS[index] = first_words(unnamed(_grammar().forms[index].regex.pattern))
-    return _FIRST_WORDS_OF_FORMS[index]
-
-
-_FIRST_WORDS_OF_FORMS: dict[int, frozenset[str] | None] = {}
 
 
 @cache
@@ -438,4 +468,4 @@ def _bounded(item: Pattern) -> re.Pattern[str]:
     """One form alone, ending where the alternation's forms end: for the fallback, which
     few texts need, so compiled when first asked for (all of them took a quarter of a second
     in every process)."""
-    return re.compile(rf"(?:{item.regex.pattern})(?![\w]|[/-][0-9])", re.IGNORECASE)
+    return re.compile(rf"(?:{item.regex.pattern}){_ENDS}", re.IGNORECASE)
