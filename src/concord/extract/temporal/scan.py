@@ -124,7 +124,8 @@ def scan(
 ) -> list[Hit]:
     """Every non-overlapping temporal expression in `text`, left to right, with its reading.
 
-    The one-pass alternation finds where an expression starts. When the form it chose does
+    The forms, tried at each place in priority order (those that can start with its word),
+    find where an expression starts, as their one alternation would. When the form chosen does
     not resolve (February 30, a year range that runs backwards), the other forms are tried at the
     same place before the scan moves on by one character. Neighbouring points joined by "to",
     "until" or a dash (after "from", "between" or "in", or on their own) become one range.
