@@ -1,12 +1,12 @@
 """The words a regular expression's matches can begin with, read from its parse tree.
 
-The date scanner tries its 50-form alternation at every word near a date word, and most of
-those words ("in", "China", "said") start no form: nine tries in ten fail, and each failure
-costs the whole alternation. Knowing every word a match can start with lets the scanner skip
-the others with one set lookup. The set is worked out from the compiled pattern itself, never
-written by hand, so a new form can never be skipped by mistake: whatever this cannot bound (a
-repeated letter class, `\\w`, a back-reference) makes it answer None, and the scanner then
-tries every place as before.
+The date scanner tries its 50 forms at every word near a date word, and most of those words
+("in", "China", "said") start no form: nine tries in ten fail, and each failure cost every
+form. Knowing every word a form's matches can start with lets the scanner skip the other words
+with one set lookup, and at a word it does try, skip the forms that cannot start with it. The
+sets are worked out from the patterns themselves, never written by hand, so a new form can
+never be skipped by mistake: whatever this cannot bound (a repeated letter class, `\\w`, a
+back-reference) makes it answer None, and the scanner then tries that form everywhere.
 
 A "word" here is the maximal run of letters (`[^\\W\\d_]`, as in the text) at the start of a
 match; a match that starts with a digit or an apostrophe begins with the empty word.
