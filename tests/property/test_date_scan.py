@@ -47,12 +47,10 @@ def by_definition(text: str, context_at: Callable[[int, int], Context]) -> list[
             found = _alternation().search(lowered, position, window_end)
             if found is None:
                 break
-            name = found.lastgroup or ""
-            hit = scan._read(text, found.start(), found.end(), grammar.by_name[name], context_at)
+            index = [item.name for item in grammar.forms].index(found.lastgroup or "")
+            hit = scan._read(text, found.start(), found.end(), grammar.forms[index], context_at)
             if hit is None:
-                hit = fallback_by_definition(
-                    text, found.start(), grammar.index[name] + 1, context_at
-                )
+                hit = fallback_by_definition(text, found.start(), index + 1, context_at)
             if hit is None:
                 position = found.start() + 1
                 continue

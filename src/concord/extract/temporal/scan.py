@@ -300,9 +300,8 @@ def _fallback(
     resolves; `word` is `first_words.word_at` of the place, so that only the forms that can
     start with it are tried (a handful of a hundred)."""
     grammar = _grammar()
-    for index in range(first_index, len(grammar.forms)):
-        words = grammar.first_words_of[index]
-        if words is not None and word not in words:
+    for index in grammar.forms_starting(word):
+        if index < first_index:
             continue
         item = grammar.forms[index]
         match = _bounded(item).match(text, start)
@@ -395,8 +394,6 @@ class _Grammar:
     start with which words."""
 
     forms: list[Pattern]
-    by_name: dict[str, Pattern]
-    index: dict[str, int]
     # Each form alone, in small letters, ending where the forms end (`_ENDS`).
     alone: list[re.Pattern[str]]
     # What each form's matches can start with (None: anything), and all of them together.
@@ -450,8 +447,6 @@ def _grammar() -> _Grammar:
         everything = frozenset().union(*(words or () for words in first_words_of))
     return _Grammar(
         forms=forms,
-        by_name={item.name: item for item in forms},
-        index={item.name: index for index, item in enumerate(forms)},
         alone=[re.compile(source) for source in alone],
         first_words_of=first_words_of,
         first_words=everything,
