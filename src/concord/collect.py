@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _pytest._code.code import TerminalRepr
 
+from concord import heap
 from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.engine import HINTS
@@ -39,6 +40,15 @@ class RuleViolations(Exception):
         self.findings = outcome.open
         super().__init__(f"{len(outcome.open)} findings, {len(outcome.stale)} stale waivers")
 
+    def release(self) -> None:
+        """Drop the findings once the failure is rendered. pytest's record of the call holds
+        this exception in a reference cycle (its traceback's frames hold the record), which
+        only the cyclic collector frees: until then, and for ever once frozen between rules,
+        it would keep every finding alive (15,009 findings and their 68,682 locations at
+        10,000 documents), for the collector to walk at the session's end."""
+        self.outcome = WaiverOutcome()
+        self.findings = []
+
 
 class RuleMatchedNothing(pytest.PytestWarning):
     """A rule found nothing at all to check in the corpus: probably a mistake in the rule."""
@@ -48,6 +58,7 @@ class ChecksDir(pytest.Directory):
     """The folder users point pytest at (`checks/`): its rules file plus its ordinary content."""
 
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
+        heap.collect_less(self.config)  # before the corpus is read: the run's heap starts here
         settings = self.config.stash[SETTINGS_KEY]
         rules_path = settings.rules_path
         if not _is_within(rules_path, self.path):
@@ -92,6 +103,7 @@ class RulesFile(pytest.File):
     """A rules file. Bad input is one collection error with file, line and fix."""
 
     def collect(self) -> Iterable[pytest.Item]:
+        heap.collect_less(self.config)
         settings = self.config.stash[SETTINGS_KEY]
         project = settings.projects.load(self.path)
         for index, rule in enumerate(project.rules.document.rules):

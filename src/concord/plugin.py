@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from collections.abc import Generator
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from concord import heap
 from concord import hooks
 from concord.baseline import write_baseline
 from concord.collect import ChecksDir
@@ -49,7 +49,6 @@ from concord.settings import Settings
 
 REPORT_ATTRIBUTE = "concord_result"
 KINDS_KEY = pytest.StashKey[list[str]]()
-FROZE_KEY = pytest.StashKey[bool]()
 RULES_TO_RUN_KEY = pytest.StashKey[int]()  # rule items collected and not deselected
 RULES_RUN_KEY = pytest.StashKey[int]()  # rule items this process ran to the end
 PARTIAL_KEY = pytest.StashKey[bool]()  # some rule items were deselected (-k, -m, --lf)
@@ -160,8 +159,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     reporter = config.pluginmanager.get_plugin("concord-reporter")
     if isinstance(reporter, Reporter):
         reporter.run = RunResults()
-    if config.stash.get(FROZE_KEY, False):
-        gc.unfreeze()
+    heap.restore(config)
     names: list[str] = config.stash.get(KINDS_KEY, [])
     unregister(names)
 
@@ -184,7 +182,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             settings.executor.start(settings.projects.sources)
         except ExecutorError as error:
             raise pytest.UsageError(f"pytest-concord: {error}") from None
-        _settle_heap(session.config)
+        heap.settle(session.config)
 
 
 def pytest_deselected(items: list[pytest.Item]) -> None:
@@ -215,17 +213,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     if isinstance(item, RuleItem):
         item.config.stash[RULES_RUN_KEY] = item.config.stash.get(RULES_RUN_KEY, 0) + 1
-        _settle_heap(item.config)
-
-
-def _settle_heap(config: pytest.Config) -> None:
-    """Move what is alive now (the corpus, the results so far) out of the cyclic garbage
-    collector's sight. It would otherwise walk them again on every collection: on 10,000
-    sources that was a third of a warm run, and it grows faster than the corpus. Our data has
-    no reference cycles, so reference counting still frees it; `pytest_unconfigure` hands it
-    back to the collector."""
-    gc.freeze()
-    config.stash[FROZE_KEY] = True
+        heap.settle(item.config)
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -281,6 +269,8 @@ def pytest_runtest_makereport(
         # The failure text is rendered by now: the item's own copy is no longer needed, and
         # on a large corpus the findings are the largest thing a run holds.
         item.release()
+        if call.excinfo is not None and isinstance(call.excinfo.value, RuleViolations):
+            call.excinfo.value.release()
     return report
 
 
