@@ -21,9 +21,11 @@ INFORMATION_URI = "https://github.com/pytest-concord/pytest-concord"
 FINGERPRINT_KEY = "concordFindingHash/v1"
 
 
-def render_sarif(report: dict[str, Any], root: Path) -> str:
+def render_sarif(report: dict[str, Any], root: Path) -> bytes:
+    """The SARIF file's bytes (UTF-8): written as they are, not decoded to be encoded again
+    (52 MB at 10,000 documents)."""
     sarif = build_sarif(report)
-    return orjson.dumps(sarif, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return orjson.dumps(sarif, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def build_sarif(report: dict[str, Any]) -> dict[str, Any]:
