@@ -1,14 +1,17 @@
 """A pattern's matches found fast where every match starts with one of a few literal words.
 
 A user's pattern (a variants rule's spellings) opens with a look-behind, so `re` tries it at
-every character of the text, and its matches are rare. RE2 finds where one of the words it
-starts with stands in one DFA pass over the text's bytes, with every non-ASCII character made
-one "?" (which keeps offsets), and the pattern is tried there only. (A date rule's triggers were
-tried so too, per sentence, and were slower: "be" of "be in China" starts many words.)
+every character of the text, and its matches are rare. The words it starts with are found
+first, and the pattern is tried there only. Words matched as written are found by `re`'s own
+search for them in the text, which skips from one place a word can start to the next in C.
+Words matched ignoring case are found by RE2, in one DFA pass over the text's bytes with every
+non-ASCII character made one "?" (which keeps offsets). (A date rule's triggers were tried so
+too, per sentence, and were slower: "be" of "be in China" starts many words.)
 
-That finds every match the pattern finds as long as the words are ASCII and the text holds no
-character that IGNORECASE matches to an ASCII letter (`FOLDING`): for other words and texts,
-the pattern runs alone. tests/property/test_variant_scan.py checks it.
+That finds every match the pattern finds. Ignoring case, it does so as long as the words are
+ASCII and the text holds no character that IGNORECASE matches to an ASCII letter
+(`FOLDING`): for other words and texts, the pattern runs alone.
+tests/property/test_variant_scan.py checks it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,14 @@ class LiteralStarts:
         self.pattern = pattern
         self._ignore_case = bool(pattern.flags & re.IGNORECASE)
         self._starts: Any = None
-        if starts and all(start and start.isascii() for start in starts):
+        # Matched as written, the words are found by `re` in the text itself: it skips to
+        # each place one of them can start in C (RE2's Python wrapper cost 4 µs a match, and
+        # "US" of "US" and "U.S." stands a dozen times in a text).
+        self._exact: re.Pattern[str] | None = None
+        if starts and all(starts) and not self._ignore_case:
+            longest_first = sorted(set(starts), key=len, reverse=True)
+            self._exact = re.compile("|".join(re.escape(start) for start in longest_first))
+        elif starts and all(start and start.isascii() for start in starts):
             options = re2.Options()
             options.case_sensitive = not self._ignore_case
             literal = "|".join(_re2_literal(start) for start in sorted(set(starts)))
@@ -41,8 +51,8 @@ class LiteralStarts:
         """Whether the fast way finds every match in `text` between `start` and `end` (else
         the pattern runs alone): only the characters a match can hold matter."""
         end = len(text) if end is None else end
-        return self._starts is not None and not (
-            self._ignore_case and FOLDING.search(text, start, end)
+        return self._exact is not None or (
+            self._starts is not None and not FOLDING.search(text, start, end)
         )
 
     def finditer(
@@ -55,8 +65,12 @@ class LiteralStarts:
             yield from self.pattern.finditer(text, start, end)
             return
         position = start
+        exact = self._exact
         while True:
-            found = self._starts.search(ascii_text, position, end)
+            if exact is not None:
+                found = exact.search(text, position, end)
+            else:
+                found = self._starts.search(ascii_text, position, end)
             if found is None:
                 return
             place = found.start()

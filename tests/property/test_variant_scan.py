@@ -25,6 +25,9 @@ _GROUPS = [
     VariantGroup(variants=["#go", "go"]),
     # Spellings whose first letter a character beyond ASCII folds to ("ſkiing").
     VariantGroup(variants=["skiing", "ski-ing"]),
+    # Matched as written: found by `re` in the text itself, ASCII or not.
+    VariantGroup(variants=["Zürich", "Zurich"], case_sensitive=True),
+    VariantGroup(variants=["#go", "go"], case_sensitive=True),
 ]
 _PIECES = [
     *"adviser advisor Advisers ADVISOR US U.S. USA U.S.A. us Beijing BEIJING peking".split(),

@@ -71,7 +71,7 @@ def variants_reader(rule: VariantsRule) -> Callable[[str], list[list[list[int]]]
 
 def variant_finder(group: VariantGroup) -> LiteralStarts:
     """`variant_pattern(group).finditer`, fast: every match starts with one of the group's
-    spellings written out, so RE2 finds where one stands and the pattern is tried there."""
+    spellings written out, so where one stands is found first and the pattern is tried there."""
     return LiteralStarts(variant_pattern(group), group.variants)
 
 
