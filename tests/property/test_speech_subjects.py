@@ -15,6 +15,7 @@ from concord.extract.quotations.attribution import _CUE
 from concord.extract.quotations.attribution import SpeechSubjects
 from concord.extract.quotations.attribution import _cue_starts
 from concord.extract.quotations.attribution import _subject_of
+from concord.extract.quotations.attribution import attribute_before
 from concord.extract.quotations.attribution import sentence_start_of
 from concord.extract.quotations.marks import find_quote_spans
 from concord.extract.sentences import sentences
@@ -89,3 +90,42 @@ def test_the_seeds_have_pronoun_speakers_to_find() -> None:
             for position in range(0, len(text), 50)
         )
     assert found
+
+
+def _check_cues(text: str) -> int:
+    """Before each quote, the speaking verbs found from the whole text's are those `re`
+    finds in the stretch, and the attribution read with them is the same."""
+    spans = find_quote_spans(text)
+    masked = _mask(text, spans)
+    starts = _outside([start for start, _ in sentences(text)], [(s.start, s.end) for s in spans])
+    near = SpeechSubjects(masked, starts, _PRONOUN_REACH)
+    compared = 0
+    for span in spans:
+        for start in {sentence_start_of(starts, span.open_at), 0, max(0, span.open_at - 7)}:
+            expected = list(_CUE.finditer(masked, start, span.open_at))
+            found = near.cues_between(start, span.open_at)
+            assert [cue.span() for cue in found] == [cue.span() for cue in expected]
+            assert attribute_before(masked, start, span.open_at, found) == attribute_before(
+                masked, start, span.open_at
+            )
+            compared += len(expected)
+    return compared
+
+
+@given(pieces=st.lists(st.sampled_from(_SAYINGS), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_the_verbs_before_a_quote_are_those_re_finds_there(pieces: list[str]) -> None:
+    _check_cues("".join(pieces))
+
+
+@given(drawn=documents())
+@settings(max_examples=60, deadline=None)
+def test_the_verbs_before_the_seeds_quotes_are_those_re_finds_there(
+    drawn: tuple[str, str],
+) -> None:
+    _check_cues(drawn[1])
+
+
+def test_the_seeds_have_verbs_before_their_quotes() -> None:
+    """The comparisons above are not all of empty lists."""
+    assert sum(_check_cues(text) for text in SEEDS.values()) > 10

@@ -96,20 +96,31 @@ _QUOTE_FIELDS = frozenset(field.name for field in fields(Quote))
 
 def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
     """Every direct quote in `text`, in order, with its speaker."""
-    spans = find_quote_spans(text)
+    paragraph_spans = paragraphs(text)
+    spans = find_quote_spans(text, paragraph_spans)
     masked = _mask(text, spans)
     sentence_starts = _outside(
         [start for start, _ in sentences(text)], [(span.start, span.end) for span in spans]
     )
     # What a pronoun may stand for, worked out when a quote is attributed to one.
     subjects = SpeechSubjects(masked, sentence_starts, _PRONOUN_REACH)
-    paragraph_spans = paragraphs(text)
+    # A text's speakers are mostly the same few names again ("Blinken said" in every other
+    # paragraph): each is matched against the declared people once.
+    canonical: dict[str, str] = {}
+
+    def canonical_of(raw: str) -> str:
+        if raw not in canonical:
+            canonical[raw] = _canonical(raw, people)
+        return canonical[raw]
+
     found: list[Quote] = []
     for span in spans:
         paragraph = _paragraph_of(paragraph_spans, span.open_at)
         limit = paragraph_spans[paragraph][1]
         attribution = (
-            _attribution(masked, span, sentence_starts, limit) if span.depth == 0 else None
+            _attribution(masked, span, sentence_starts, limit, subjects)
+            if span.depth == 0
+            else None
         )
         how = attribution.how if attribution else "none"
         speaker_text = attribution.text if attribution else None
@@ -120,9 +131,9 @@ def quotes(text: str, people: Sequence[Person] = ()) -> list[Quote]:
                 subjects.before(attribution.start), attribution.start
             ) or _nearest_name(masked, attribution.start)
             if named is not None:
-                speaker, how = _canonical(named, people), "pronoun"
+                speaker, how = canonical_of(named), "pronoun"
         elif attribution is not None:
-            speaker = _canonical(attribution.text, people)
+            speaker = canonical_of(attribution.text)
             titled = _titled_person(text, attribution, people)
             if titled is not None:
                 speaker = titled
@@ -193,7 +204,9 @@ def _share_across_paragraphs(found: list[Quote], spans: list[QuoteSpan]) -> list
     return result
 
 
-def _attribution(masked: str, span: QuoteSpan, starts: list[int], limit: int) -> Attribution | None:
+def _attribution(
+    masked: str, span: QuoteSpan, starts: list[int], limit: int, subjects: SpeechSubjects
+) -> Attribution | None:
     """A quote that opens its sentence is attributed right after it (`"…," X said`); a quote
     inside a sentence by the speaking verb before it (`X said that … "…"`). Failing that, the
     other place, then a reporting clause later in the sentence."""
@@ -204,7 +217,8 @@ def _attribution(masked: str, span: QuoteSpan, starts: list[int], limit: int) ->
         if attempt == "after" and span.close_at is not None:
             found = attribute_after(masked, span.close_at, limit, immediate=True)
         elif attempt == "before":
-            found = attribute_before(masked, sentence_start, span.open_at)
+            cues = subjects.cues_between(sentence_start, span.open_at)
+            found = attribute_before(masked, sentence_start, span.open_at, cues)
         else:
             found = None
         if found is not None:

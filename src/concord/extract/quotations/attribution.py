@@ -114,9 +114,14 @@ def _only_punctuation(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
-def attribute_before(masked: str, sentence_start: int, open_at: int) -> Attribution | None:
-    """`X said: "…"`, `X said that … "…"`, `X urged the US to "…"`, `…, saying that … "…"`."""
-    cues = list(_CUE.finditer(masked, sentence_start, open_at))
+def attribute_before(
+    masked: str, sentence_start: int, open_at: int, cues: list[re.Match[str]] | None = None
+) -> Attribution | None:
+    """`X said: "…"`, `X said that … "…"`, `X urged the US to "…"`, `…, saying that … "…"`.
+    `cues` are `_CUE`'s matches between `sentence_start` and `open_at`
+    (`SpeechSubjects.cues_between`), when the caller has them."""
+    if cues is None:
+        cues = list(_CUE.finditer(masked, sentence_start, open_at))
     according = list(_ACCORDING_TO.finditer(masked, sentence_start, open_at))
     if according and (not cues or according[-1].start() > cues[-1].start()):
         match = according[-1]
@@ -166,15 +171,33 @@ class SpeechSubjects:
         self._cues: list[int] | None = None
         self._subjects: dict[int, Agent | None] = {}
 
+    def cues_between(self, start: int, end: int) -> list[re.Match[str]]:
+        """`_CUE.finditer(masked, start, end)`, from where the verbs stand in the whole text:
+        `re` tries its hundred verbs at every character of the stretch. The same matches as
+        long as no word runs on past `end` (an opening quote mark there): a match starting
+        at `start` needs a word boundary before it either way, as `re` checks it against the
+        character before `start`."""
+        cues = self._cue_positions()
+        found = []
+        for cue_start in cues[bisect_left(cues, start) : bisect_left(cues, end)]:
+            cue = _CUE.match(self._masked, cue_start, end)
+            if cue is not None:
+                found.append(cue)
+        return found
+
+    def _cue_positions(self) -> list[int]:
+        if self._cues is None:
+            self._cues = list(_cue_starts(self._masked))
+        return self._cues
+
     def before(self, position: int) -> list[Agent]:
         """In text order, the subjects that may stand for a pronoun at `position`: those of
         the verbs that start at most `reach` before it, in a sentence that starts before it.
         A subject ends before its verb and starts in the verb's sentence, so no other verb's
         can both end before `position` and lie within reach of it."""
-        if self._cues is None:
-            self._cues = list(_cue_starts(self._masked))
+        cues = self._cue_positions()
         found = []
-        for cue_start in self._cues[bisect_left(self._cues, position - self._reach) :]:
+        for cue_start in cues[bisect_left(cues, position - self._reach) :]:
             sentence_start = sentence_start_of(self._starts, cue_start)
             if sentence_start > position:
                 break

@@ -54,11 +54,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quoted passage, in text order (an inner quote comes after its outer one)."""
+def find_quote_spans(
+    text: str, paragraph_spans: list[tuple[int, int]] | None = None
+) -> list[QuoteSpan]:
+    """Every quoted passage, in text order (an inner quote comes after its outer one);
+    `paragraph_spans` are `paragraphs(text)`, when the caller has them already."""
     found: list[QuoteSpan] = []
     left_open = False
-    for first, last in paragraphs(text):
+    for first, last in paragraphs(text) if paragraph_spans is None else paragraph_spans:
         spans, left_open = _scan_paragraph(text, first, last, left_open)
         found.extend(spans)
     return sorted(found, key=lambda span: (span.start, span.depth))
