@@ -27,17 +27,53 @@ def word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     Each lowercase word also matches its regular inflections (visit: visits, visited, visiting;
     arrive: arrived, arrival; travel: travelled). `*` stands for any letters. Nothing else in
     the text is special: a user's words are escaped, never run as a pattern.
+
+    When every phrase starts with an ASCII letter or digit, the pattern opens with the class of
+    those first characters, so that `re` skips from one place where a phrase can start to the
+    next in C: opening with the look-behind, it tried every phrase at every character. The
+    matches are those of `plain_word_pattern` (tests/property/test_trigger_pattern.py).
     """
-    alternatives = [r"\s+".join(_word_forms(word) for word in phrase.split()) for phrase in phrases]
+    first_words = [phrase.split()[0] if phrase.split() else "" for phrase in phrases]
+    if not phrases or not all(word[:1].isascii() and word[:1].isalnum() for word in first_words):
+        return plain_word_pattern(phrases)
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        first_forms = _word_forms(words[0])
+        # Every form of a word starting with an ASCII letter or digit starts with that
+        # character as written (re.escape leaves it alone): the rest is what follows it.
+        tails = "(?:" + "|".join(form[1:] for form in first_forms) + ")"
+        rest = "".join(r"\s+" + _alternatives(_word_forms(word)) for word in words[1:])
+        by_first.setdefault(words[0][0].casefold(), []).append(tails + rest)
+    branches = "|".join(f"(?<={first})(?:{'|'.join(tails)})" for first, tails in by_first.items())
+    # Phrases whose first characters differ never match at the same place, so grouping them
+    # by it keeps the alternation's choice: within a group, the phrases keep their order.
+    return re.compile(rf"[{''.join(by_first)}](?<!\w.)(?:{branches})(?!\w)", re.IGNORECASE)
+
+
+def plain_word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """`word_pattern` as one alternation of the phrases between word boundaries: its
+    definition, and the form used when a phrase starts with anything but an ASCII letter or
+    digit."""
+    alternatives = [
+        r"\s+".join(_alternatives(_word_forms(word)) for word in phrase.split())
+        for phrase in phrases
+    ]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def _word_forms(word: str) -> str:
+def _alternatives(forms: list[str]) -> str:
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+
+def _word_forms(word: str) -> list[str]:
+    """The regexes of a word's forms, each starting with the word's first character as
+    `re.escape` writes it."""
     if "*" in word:
-        return r"\w*".join(re.escape(part) for part in word.split("*"))
+        return [r"\w*".join(re.escape(part) for part in word.split("*"))]
     escaped = re.escape(word)
     if not word.islower() or not word.isalpha():
-        return escaped
+        return [escaped]
     forms = [escaped + r"(?:s|es|ed|d|ing)?"]
     if word.endswith("e"):
         forms.append(re.escape(word[:-1]) + r"(?:ing|al|ion|ions)")
@@ -45,7 +81,7 @@ def _word_forms(word: str) -> str:
         forms.append(escaped + re.escape(word[-1]) + r"(?:ed|ing)")
     if word.endswith("y"):
         forms.append(re.escape(word[:-1]) + r"(?:ies|ied)")
-    return "(?:" + "|".join(forms) + ")"
+    return forms
 
 
 @dataclass(frozen=True)
