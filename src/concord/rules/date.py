@@ -36,8 +36,9 @@ class DateRule(RuleBase):
     triggers: list[str] = Field(
         min_length=1,
         description='Words or phrases that name the event: "visit", "trip", "be in China". '
-        "Matched without case; the last word also matches its inflections (visits, visited, "
-        'visiting); "*" stands for any letters ("arriv*").',
+        "Matched without case; each word written in small letters also matches its regular "
+        "inflections (visits, visited, visiting; arrived, arrival; travelled), so "
+        '"state visit" also matches "states visiting"; "*" stands for any letters ("arriv*").',
     )
     subject: list[str] = Field(
         default_factory=list,
