@@ -12,6 +12,7 @@ from concord.extract.agents import nearest_agent
 from concord.extract.sentences import Span
 from concord.extract.sentences import clauses
 from concord.extract.sentences import sentences
+from concord.extract.sentences import whole_words_by_first_character
 from concord.extract.temporal import TemporalFact
 from concord.lexicon import AUXILIARIES
 from concord.lexicon import FINITE_VERBS
@@ -36,19 +37,15 @@ def word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     first_words = [phrase.split()[0] if phrase.split() else "" for phrase in phrases]
     if not phrases or not all(word[:1].isascii() and word[:1].isalnum() for word in first_words):
         return plain_word_pattern(phrases)
-    by_first: dict[str, list[str]] = {}
+    alternatives = []
     for phrase in phrases:
         words = phrase.split()
-        first_forms = _word_forms(words[0])
         # Every form of a word starting with an ASCII letter or digit starts with that
         # character as written (re.escape leaves it alone): the rest is what follows it.
-        tails = "(?:" + "|".join(form[1:] for form in first_forms) + ")"
+        tails = "(?:" + "|".join(form[1:] for form in _word_forms(words[0])) + ")"
         rest = "".join(r"\s+" + _alternatives(_word_forms(word)) for word in words[1:])
-        by_first.setdefault(words[0][0].casefold(), []).append(tails + rest)
-    branches = "|".join(f"(?<={first})(?:{'|'.join(tails)})" for first, tails in by_first.items())
-    # Phrases whose first characters differ never match at the same place, so grouping them
-    # by it keeps the alternation's choice: within a group, the phrases keep their order.
-    return re.compile(rf"[{''.join(by_first)}](?<!\w.)(?:{branches})(?!\w)", re.IGNORECASE)
+        alternatives.append((words[0][0].casefold(), tails + rest))
+    return re.compile(whole_words_by_first_character(alternatives), re.IGNORECASE)
 
 
 def plain_word_pattern(phrases: Sequence[str]) -> re.Pattern[str]:

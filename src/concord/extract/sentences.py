@@ -45,13 +45,22 @@ _SUBORDINATORS = (
 def _starting_with_its_letter(words: Sequence[str]) -> str:
     """A pattern for any of the whole `words` that opens with the class of their first letters,
     then, by the letter matched, what can follow it: `[sa](?<!\\w.)(?:(?<=s)(?:ince)|(?<=a)...)`."""
-    by_letter: dict[str, list[str]] = {}
-    for word in words:
-        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
-    rests = "|".join(
-        f"(?<={re.escape(letter)})(?:{'|'.join(tails)})" for letter, tails in by_letter.items()
+    return whole_words_by_first_character([(word[0], re.escape(word[1:])) for word in words])
+
+
+def whole_words_by_first_character(alternatives: Sequence[tuple[str, str]]) -> str:
+    """The alternation of whole words, each given as (its first character, a regex of the rest),
+    written to open with the class of the first characters: `re` then skips to the next place
+    one can start in C instead of trying every alternative at every character. The
+    alternatives that start with one character keep their order; those that start with others
+    never match at the same place. The first characters must be letters or digits."""
+    by_first: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        by_first.setdefault(first, []).append(rest)
+    branches = "|".join(
+        f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in by_first.items()
     )
-    return f"[{''.join(by_letter)}](?<!\\w.)(?:{rests})(?!\\w)"
+    return f"[{''.join(by_first)}](?<!\\w.)(?:{branches})(?!\\w)"
 
 
 _SUBORDINATOR = re.compile(_starting_with_its_letter(_SUBORDINATORS), re.IGNORECASE)
