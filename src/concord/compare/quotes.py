@@ -134,16 +134,18 @@ def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:
             words = wording(segments)
             if words.size < rule.min_words:
                 continue
-            # What the comparison needs, once: the segments' words are the keys again, so
-            # only each segment's length is kept (a quote's words were there three times).
+            # What the comparison needs, once: the keys are the words shown, casefolded, and
+            # the segments are the keys again, so only the words shown are kept, as one
+            # string (no word holds a space), with each segment's length. A list of words
+            # was a few hundred strings a source to pickle from a worker, unpickle here and
+            # write to the cache (the largest of the cache's entries at 10,000 documents).
             found.append(
                 {
                     "speaker": quote.speaker,
                     "speaker_text": quote.speaker_text,
                     "start": start,
                     "end": end,
-                    "shown": words.shown,
-                    "keys": words.keys,
+                    "shown": " ".join(words.shown),
                     "segment_sizes": [len(segment) for segment in words.segments],
                     "written": words.written,
                 }
@@ -152,19 +154,22 @@ def _readings(rule: QuoteRule, text: str, payload: Payload) -> Payload:
 
 
 def _versions(readings: Sequence[tuple[SourceRef, Payload]]) -> list[Version]:
-    by_words: dict[tuple[str, ...], Version] = {}
+    # By the words as compared: the words shown, casefolded (`quote_text.casefolded`).
+    by_words: dict[str, Version] = {}
     for source, found in readings:
         for item in found:
-            keys = tuple(item["keys"])
-            version = by_words.get(keys)
+            shown = item["shown"]
+            folded = shown.casefold()
+            version = by_words.get(folded)
             if version is None:
+                keys = tuple(folded.split(" ")) if folded else ()
                 words = Wording(
-                    tuple(item["shown"]),
+                    tuple(shown.split(" ")) if shown else (),
                     keys,
                     _segments(keys, item["segment_sizes"]),
                     item["written"],
                 )
-                version = by_words[keys] = Version(words)
+                version = by_words[folded] = Version(words)
             version.occurrences.append(
                 Occurrence(
                     source, item["speaker"], item["speaker_text"], item["start"], item["end"]
