@@ -32,6 +32,20 @@ def test_typography_does_not_matter() -> None:
     )
 
 
+def test_capital_letters_do_not_matter_and_the_first_writing_is_shown() -> None:
+    assert _check(a=f"“{FULL},” Qin said.", b=f"“{FULL.upper()},” Qin said.") == []
+    reworded = _check(
+        a=f"“{FULL},” Qin said.",
+        b=f"“{FULL.upper()},” Qin said.",
+        c=f"“{FULL.replace('encountered', 'faced')},” Qin said.",
+    )
+    assert len(reworded) == 1
+    # a and b give one version, shown as the first of them wrote it; c differs from it.
+    assert "The version in a, b:" in reworded[0].message
+    assert "[-encountered-] {+faced+}" in reworded[0].message
+    assert FULL.upper() not in reworded[0].message
+
+
 def test_a_truncated_or_gapped_quote_is_consistent() -> None:
     assert (
         _check(
