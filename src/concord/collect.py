@@ -19,6 +19,7 @@ from concord.errors import ConcordErrors
 from concord.extraction import compile_date_grammar
 from concord.findings import Finding
 from concord.paths import display_path
+from concord.pool_rules import TEXT_ONLY_KINDS
 from concord.project import Project
 from concord.report.terminal import plural
 from concord.report.terminal import render_failure
@@ -152,8 +153,19 @@ class RuleItem(pytest.Item):
         if any(rule.kind == "date" for rule in (self.rule, *later)):
             # A date rule is to run: its workers inherit the grammar if the pool forks now.
             executor.before_fork(compile_date_grammar)
+        if any(rule.kind in TEXT_ONLY_KINDS for rule in later):
+            # Text-only rules are to run: the workers get the projects if the pool forks now.
+            executor.before_fork(settings.pool_rules.before_fork)
         context = RunContext.of(rules, settings.cache, executor, later)
-        self.findings = run_rule(self.rule, self.project.corpus, context)
+        checked = settings.pool_rules.take((self.project.rules.path, self.rule.id), settings.cache)
+        if checked is not None:
+            self.findings = checked.findings
+            context.stats.update(checked.stats)
+        else:
+            # The pool runs once an earlier rule's extraction forked it: its workers check the
+            # text-only rules still to run while this process goes on with this one.
+            settings.pool_rules.hand_out(self.project, later, executor, settings.cache)
+            self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:
             hint = HINTS.get(self.rule.kind, "check the rule")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from concord import rule_results
+from concord.cache import ExtractionCache
 from concord.context import RunContext
 from concord.corpus import Corpus
 from concord.findings import Finding
@@ -106,9 +107,7 @@ def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> li
     read back from the cache when neither the rule nor the corpus changed since they were
     found."""
     context = context or RunContext()
-    # Only the built-in kinds' findings are kept: the key hashes this package's code, and a
-    # plugin kind's checker could change without it.
-    cache = context.cache if rule.kind in BUILTIN_KINDS else None
+    cache = _results_cache(rule, context)
     key = rule_results.result_key(rule, corpus, context.people) if cache is not None else ""
     if cache is not None:
         kept = rule_results.load(cache, key)
@@ -121,6 +120,21 @@ def run_rule(rule: Any, corpus: Corpus, context: RunContext | None = None) -> li
     if cache is not None:
         rule_results.store(cache, key, rule_results.RuleResult(findings, dict(context.stats)))
     return findings
+
+
+def kept_result(rule: Any, corpus: Corpus, context: RunContext) -> rule_results.RuleResult | None:
+    """The rule's findings over `corpus` as the cache keeps them from an earlier run, if it
+    does: what `run_rule` would read back instead of checking."""
+    cache = _results_cache(rule, context)
+    if cache is None:
+        return None
+    return rule_results.load(cache, rule_results.result_key(rule, corpus, context.people))
+
+
+def _results_cache(rule: Any, context: RunContext) -> ExtractionCache | None:
+    # Only the built-in kinds' findings are kept: the key hashes this package's code, and a
+    # plugin kind's checker could change without it.
+    return context.cache if rule.kind in BUILTIN_KINDS else None
 
 
 def _distinct_fingerprints(findings: list[Finding]) -> list[Finding]:

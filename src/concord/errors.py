@@ -5,7 +5,9 @@ A `ConcordError` never reaches the user as a traceback: the collector renders `s
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 
 class ConcordError(Exception):
@@ -26,6 +28,14 @@ class ConcordError(Exception):
         self.fix = fix
         self.rule_id = rule_id
         super().__init__(self.render())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from its parts, not from its message: a check on a pool's worker raises
+        # it in that process, and it is unpickled in the pytest process.
+        return (
+            partial(type(self), rule_id=self.rule_id),
+            (self.path, self.line, self.problem, self.fix),
+        )
 
     def render(self) -> str:
         shown = _shown_path(self.path)
@@ -56,3 +66,6 @@ class ConcordErrors(Exception):
     def __init__(self, errors: list[ConcordError]) -> None:
         self.errors = sorted(errors, key=lambda error: (str(error.path), error.line or 0))
         super().__init__("\n".join(error.render() for error in self.errors))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,))

@@ -37,6 +37,10 @@ class ProjectCache:
             self._projects[key] = project
         return project
 
+    def loaded(self) -> dict[Path, Project]:
+        """The projects loaded so far, by resolved rules file path."""
+        return dict(self._projects)
+
     @property
     def sources(self) -> int:
         """How many sources the rules files loaded so far cover."""

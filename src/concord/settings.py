@@ -16,6 +16,7 @@ from concord.execute import ExecutorSpec
 from concord.execute import parse_executor
 from concord.execute.spec import parse_jobs
 from concord.extraction import code_fingerprint
+from concord.pool_rules import PoolRules
 from concord.project import ProjectCache
 
 DEFAULT_RULES = "rules.toml"
@@ -44,6 +45,11 @@ class Settings:
     # The rules items of this session still to run, by rules file and id; None where that is
     # not known (an xdist worker, which runs the share its controller sends).
     pending: set[tuple[Path, str]] | None = None
+    # The text-only rules handed to the pool's workers, once it runs.
+    pool_rules: PoolRules = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pool_rules = PoolRules(self.projects)
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

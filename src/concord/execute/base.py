@@ -51,6 +51,12 @@ class Executor(Protocol):
         pickling them to a process on the same cores costs more than reducing them here."""
         ...
 
+    @property
+    def forked(self) -> bool:
+        """Whether the workers are running forks of this process, holding what it held when
+        they forked (a local pool that has started); a cluster's never are."""
+        ...
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]: ...
 
     def imap(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:

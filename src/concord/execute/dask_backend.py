@@ -69,6 +69,10 @@ class DaskExecutor:
     def remote(self) -> bool:
         return True  # dask-local too: it is there to try what a cluster does
 
+    @property
+    def forked(self) -> bool:
+        return False  # its workers are processes of their own, on this machine or others
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         if not items:
             return []

@@ -33,6 +33,10 @@ class LocalExecutor:
     def remote(self) -> bool:
         return False
 
+    @property
+    def forked(self) -> bool:
+        return self._pool is not None
+
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         return list(self.imap(function, items))
 
