@@ -19,7 +19,6 @@ from concord.errors import ConcordErrors
 from concord.extraction import compile_date_grammar
 from concord.findings import Finding
 from concord.paths import display_path
-from concord.pool_rules import TEXT_ONLY_KINDS
 from concord.project import Project
 from concord.report.terminal import plural
 from concord.report.terminal import render_failure
@@ -153,9 +152,8 @@ class RuleItem(pytest.Item):
         if any(rule.kind == "date" for rule in (self.rule, *later)):
             # A date rule is to run: its workers inherit the grammar if the pool forks now.
             executor.before_fork(compile_date_grammar)
-        if any(rule.kind in TEXT_ONLY_KINDS for rule in later):
-            # Text-only rules are to run: the workers get the projects if the pool forks now.
-            executor.before_fork(settings.pool_rules.before_fork)
+        # The workers get the projects if the pool forks now: text-only rules need them.
+        executor.before_fork(settings.forked.leave)
         context = RunContext.of(rules, settings.cache, executor, later)
         checked = settings.pool_rules.take((self.project.rules.path, self.rule.id), settings.cache)
         if checked is not None:

@@ -10,10 +10,11 @@ findings. A check in a thread of the pytest process was tried instead: it gained
 the workers were busy and the thread only took a core from them.
 
 The workers are forks of the pytest process, so they hold the projects it had loaded when they
-forked: a task names its rules file and rule, not the corpus, which is never pickled. That holds
-for the local pool only; a cluster's workers check no rules whole. Each worker writes nothing to
-the cache (a SQLite connection must not cross a fork): what its check would have stored, its
-readings and its findings, comes back with the findings, and this process stores it.
+forked (`concord.inherited`): a task names its rules file and rule, not the corpus, which is
+never pickled. That holds for the local pool only; a cluster's workers check no rules whole.
+Each worker writes nothing to the cache (a SQLite connection must not cross a fork): what its
+check would have stored, its readings and its findings, comes back with the findings, and this
+process stores it.
 """
 
 from __future__ import annotations
@@ -31,19 +32,15 @@ from concord.engine import kept_result
 from concord.engine import run_rule
 from concord.execute.base import Executor
 from concord.findings import Finding
+from concord.inherited import ForkedProjects
+from concord.inherited import inherited_project
 from concord.project import Project
-from concord.project import ProjectCache
 
 # The kinds whose check reads the sources' text and nothing extracted from it.
 TEXT_ONLY_KINDS = frozenset({"variants", "pattern", "presence", "number"})
 
 RuleKey = tuple[Path, str]  # rules file, rule id
 Entry = tuple[str, str, Any]  # a cache entry: content digest, settings, payload
-
-# The projects this process had loaded when it forked the pool: what a worker checks rules
-# over. Set in the pytest process just before the fork (`PoolRules.before_fork`), and read only
-# in the workers, which inherit it.
-_INHERITED: dict[Path, Project] = {}
 
 
 @dataclass(frozen=True)
@@ -59,17 +56,12 @@ class CheckedOnWorker:
 class PoolRules:
     """The text-only rules of this session handed to the pool's workers, at most once."""
 
-    def __init__(self, projects: ProjectCache) -> None:
-        self._projects = projects
+    def __init__(self, forked: ForkedProjects) -> None:
+        self._forked = forked
         self._handed_out = False
         self._order: list[RuleKey] = []
         self._results: Iterator[CheckedOnWorker] = iter(())
         self._done: dict[RuleKey, CheckedOnWorker] = {}
-
-    def before_fork(self) -> None:
-        """Leave the loaded projects where the workers about to be forked will find them."""
-        _INHERITED.clear()
-        _INHERITED.update(self._projects.loaded())
 
     def hand_out(
         self,
@@ -81,7 +73,8 @@ class PoolRules:
         """Hand the text-only rules among `later` (the rules of `project` still to run) to the
         workers, if they are forks of this process already running and at least two of those
         rules have no findings kept in the cache; once a session."""
-        if self._handed_out or not executor.forked:
+        path = project.rules.path
+        if self._handed_out or not executor.forked or not self._forked.holds(path):
             return
         everything = project.rules.document.rules
         chosen = [
@@ -93,7 +86,6 @@ class PoolRules:
         if len(chosen) < 2:
             return  # one task would run in this process anyway
         self._handed_out = True
-        path = project.rules.path
         self._order = [(path, rule.id) for rule in chosen]
         self._results = iter(executor.imap(check_on_worker, self._order))
 
@@ -116,7 +108,7 @@ def check_on_worker(task: RuleKey) -> CheckedOnWorker:
     """One rule checked over the corpus this worker inherited (module level, so that it pickles
     by reference)."""
     path, rule_id = task
-    project = _INHERITED[path]
+    project = inherited_project(path)
     rules = project.rules.document.rules
     rule = next(rule for rule in rules if rule.id == rule_id)
     collected = _Collecting(Path())

@@ -16,6 +16,7 @@ from concord.execute import ExecutorSpec
 from concord.execute import parse_executor
 from concord.execute.spec import parse_jobs
 from concord.extraction import code_fingerprint
+from concord.inherited import ForkedProjects
 from concord.pool_rules import PoolRules
 from concord.project import ProjectCache
 
@@ -45,11 +46,13 @@ class Settings:
     # The rules items of this session still to run, by rules file and id; None where that is
     # not known (an xdist worker, which runs the share its controller sends).
     pending: set[tuple[Path, str]] | None = None
-    # The text-only rules handed to the pool's workers, once it runs.
+    # The projects the pool's workers hold, and the text-only rules handed to them.
+    forked: ForkedProjects = field(init=False)
     pool_rules: PoolRules = field(init=False)
 
     def __post_init__(self) -> None:
-        self.pool_rules = PoolRules(self.projects)
+        self.forked = ForkedProjects(self.projects)
+        self.pool_rules = PoolRules(self.forked)
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> Settings:

@@ -20,6 +20,7 @@ from concord.errors import ConcordErrors
 from concord.errors import SourceError
 from concord.execute.local import LocalExecutor
 from concord.findings import Finding
+from concord.inherited import ForkedProjects
 from concord.pool_rules import TEXT_ONLY_KINDS
 from concord.pool_rules import PoolRules
 from concord.project import Project
@@ -49,8 +50,9 @@ def forked(projects: ProjectCache) -> Iterator[tuple[LocalExecutor, PoolRules]]:
     """A pool of two workers, forked with the projects left for them, as a cold run has it once
     its first extraction started the pool."""
     executor = LocalExecutor(2)
-    handed = PoolRules(projects)
-    executor.before_fork(handed.before_fork)
+    forked_projects = ForkedProjects(projects)
+    handed = PoolRules(forked_projects)
+    executor.before_fork(forked_projects.leave)
     assert executor.map(_twice, [1, 2]) == [2, 4]
     assert executor.forked
     yield executor, handed
@@ -124,10 +126,22 @@ def test_nothing_is_handed_out_before_the_pool_has_forked(
     tmp_path: Path, projects: ProjectCache, project: Project
 ) -> None:
     executor = LocalExecutor(2)
-    handed = PoolRules(projects)
+    handed = PoolRules(ForkedProjects(projects))
     rules = _text_only(project)
     handed.hand_out(project, rules, executor, ExtractionCache(tmp_path))
     assert not executor.forked  # a warm run forks no pool for rules it reads back
+    assert all(handed.take((project.rules.path, rule.id), None) is None for rule in rules)
+    executor.close()
+
+
+def test_nothing_is_handed_out_to_workers_forked_without_the_project(
+    tmp_path: Path, projects: ProjectCache, project: Project
+) -> None:
+    executor = LocalExecutor(2)
+    assert executor.map(_twice, [1, 2]) == [2, 4]  # forked before the project was left
+    handed = PoolRules(ForkedProjects(projects))
+    rules = _text_only(project)
+    handed.hand_out(project, rules, executor, ExtractionCache(tmp_path))
     assert all(handed.take((project.rules.path, rule.id), None) is None for rule in rules)
     executor.close()
 
