@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,12 @@ from concord.engine import HINTS
 from concord.engine import run_rule
 from concord.errors import ConcordError
 from concord.errors import ConcordErrors
+from concord.execute.base import Executor
 from concord.extraction import compile_date_grammar
 from concord.findings import Finding
 from concord.paths import display_path
+from concord.pool_rules import TEXT_ONLY_KINDS
+from concord.pool_rules import BehindFirstMap
 from concord.project import Project
 from concord.report.terminal import plural
 from concord.report.terminal import render_failure
@@ -154,15 +158,28 @@ class RuleItem(pytest.Item):
             executor.before_fork(compile_date_grammar)
         # The workers get the projects if the pool forks now: text-only rules need them.
         executor.before_fork(settings.forked.leave)
-        context = RunContext.of(rules, settings.cache, executor, later)
-        checked = settings.pool_rules.take((self.project.rules.path, self.rule.id), settings.cache)
+        key = (self.project.rules.path, self.rule.id)
+        pool_rules = settings.pool_rules
+        checked = pool_rules.take(key, settings.cache)
+        if checked is None and self.rule.kind in TEXT_ONLY_KINDS:
+            # The pool runs (an earlier rule's extraction forked it) and nothing was handed out:
+            # this rule and the text-only rules after it are checked there, two at once.
+            pool_rules.hand_out(self.project, [self.rule, *later], executor, settings.cache)
+            checked = pool_rules.take(key, settings.cache)
         if checked is not None:
+            context = RunContext.of(rules, settings.cache, executor, later)
             self.findings = checked.findings
             context.stats.update(checked.stats)
         else:
-            # The pool runs once an earlier rule's extraction forked it: its workers check the
-            # text-only rules still to run while this process goes on with this one.
-            settings.pool_rules.hand_out(self.project, later, executor, settings.cache)
+            runner: Executor = executor
+            if executor.forked and any(rule.kind in TEXT_ONLY_KINDS for rule in later):
+                # Queued behind this rule's work, the text-only rules still to run are checked
+                # while this process compares it.
+                hand_out = partial(
+                    pool_rules.hand_out, self.project, later, executor, settings.cache
+                )
+                runner = BehindFirstMap(executor, hand_out)
+            context = RunContext.of(rules, settings.cache, runner, later)
             self.findings = run_rule(self.rule, self.project.corpus, context)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:

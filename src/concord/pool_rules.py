@@ -19,12 +19,14 @@ process stores it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from typing import TypeVar
 
 from concord.cache import ExtractionCache
 from concord.context import RunContext
@@ -40,6 +42,8 @@ from concord.project import Project
 TEXT_ONLY_KINDS = frozenset({"variants", "pattern", "presence", "number"})
 
 RuleKey = tuple[Path, str]  # rules file, rule id
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 Entry = tuple[str, str, Any]  # a cache entry: content digest, settings, payload
 
 
@@ -102,6 +106,49 @@ class PoolRules:
         if cache is not None:
             cache.put_many(checked.entries)
         return checked
+
+
+class BehindFirstMap:
+    """An executor that calls `hand_out` right after the first map it hands to the workers: the
+    text-only rules are then queued behind that work, and the workers check them while this
+    process compares its results, when they would otherwise wait (at 10,000 documents, about a
+    second between the date rules' work and the quote rule's)."""
+
+    def __init__(self, executor: Executor, hand_out: Callable[[], None]) -> None:
+        self.executor = executor
+        self._hand_out: Callable[[], None] | None = hand_out
+
+    @property
+    def description(self) -> str:
+        return self.executor.description
+
+    @property
+    def workers(self) -> int:
+        return self.executor.workers
+
+    @property
+    def remote(self) -> bool:
+        return self.executor.remote
+
+    @property
+    def forked(self) -> bool:
+        return self.executor.forked
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+        return list(self.imap(function, items))
+
+    def imap(self, function: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[Result]:
+        results = self.executor.imap(function, items)
+        if self._hand_out is not None and len(items) > 1:  # one item runs in this process
+            hand_out, self._hand_out = self._hand_out, None
+            hand_out()
+        return results
+
+    def before_fork(self, prepare: Callable[[], None]) -> None:
+        self.executor.before_fork(prepare)
+
+    def close(self) -> None:
+        self.executor.close()
 
 
 def check_on_worker(task: RuleKey) -> CheckedOnWorker:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+from collections.abc import Callable
 from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from concord.execute.local import LocalExecutor
 from concord.findings import Finding
 from concord.inherited import ForkedProjects
 from concord.pool_rules import TEXT_ONLY_KINDS
+from concord.pool_rules import BehindFirstMap
 from concord.pool_rules import PoolRules
 from concord.project import Project
 from concord.project import ProjectCache
@@ -144,6 +147,40 @@ def test_nothing_is_handed_out_to_workers_forked_without_the_project(
     handed.hand_out(project, rules, executor, ExtractionCache(tmp_path))
     assert all(handed.take((project.rules.path, rule.id), None) is None for rule in rules)
     executor.close()
+
+
+class _Recording:
+    """An executor that runs each map here and records what it was handed, in order."""
+
+    def __init__(self) -> None:
+        self.handed: list[object] = []
+        self.forked = True
+        self.workers = 2
+        self.remote = False
+        self.description = "recording"
+
+    def map(self, function: Callable[[int], int], items: Sequence[int]) -> list[int]:
+        return list(self.imap(function, items))
+
+    def imap(self, function: Callable[[int], int], items: Sequence[int]) -> Iterator[int]:
+        self.handed.append(list(items))
+        return iter([function(item) for item in items])
+
+    def before_fork(self, prepare: Callable[[], None]) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_text_only_rules_are_queued_behind_the_first_map_a_rule_hands_out() -> None:
+    recording = _Recording()
+    runner = BehindFirstMap(recording, lambda: recording.handed.append("text-only rules"))
+    assert list(runner.imap(_twice, [5])) == [10]  # one item: run here, nothing queued behind
+    assert list(runner.imap(_twice, [1, 2, 3])) == [2, 4, 6]
+    assert runner.map(_twice, [4, 6]) == [8, 12]
+    assert recording.handed == [[5], [1, 2, 3], "text-only rules", [4, 6]]
+    assert (runner.forked, runner.workers, runner.remote) == (True, 2, False)
 
 
 def test_a_bad_input_error_raised_on_a_worker_reads_the_same_here() -> None:
