@@ -4,10 +4,11 @@ The pattern, presence, number and variants rules read each source's text and not
 workers extract. They used to be checked in the pytest process one after another, after every
 extraction, while the workers sat idle: at 10,000 documents that was about 2.6 s at the end of
 a cold run with one core working. Once the pool is running (an earlier rule's extraction forked
-it), the rules still to run are handed to the workers in one map, a rule a task, so two of
-them are checked at once by processes that would otherwise wait; their items then take the
-findings. A check in a thread of the pytest process was tried instead: it gained nothing, since
-the workers were busy and the thread only took a core from them.
+it), the rules still to run are handed to the workers in one map, a rule a task: queued behind
+the next extracting rule's work (`BehindFirstMap`), so that the workers check them while this
+process compares that work's results, or, at a text-only rule's own turn, right then. Their
+items then take the findings. A check in a thread of the pytest process was tried instead: it
+gained nothing, since the workers were busy and the thread only took a core from them.
 
 The workers are forks of the pytest process, so they hold the projects it had loaded when they
 forked (`concord.inherited`): a task names its rules file and rule, not the corpus, which is
