@@ -31,6 +31,7 @@ from concord.rules import Rule
 from concord.rules.common import ExpectedFinding
 from concord.rules.common import RuleExample
 from concord.settings import SETTINGS_KEY
+from concord.settings import Settings
 from concord.waivers import WaiverOutcome
 from concord.waivers import apply_waivers
 
@@ -158,29 +159,7 @@ class RuleItem(pytest.Item):
             executor.before_fork(compile_date_grammar)
         # The workers get the projects if the pool forks now: text-only rules need them.
         executor.before_fork(settings.forked.leave)
-        key = (self.project.rules.path, self.rule.id)
-        pool_rules = settings.pool_rules
-        checked = pool_rules.take(key, settings.cache)
-        if checked is None and self.rule.kind in TEXT_ONLY_KINDS:
-            # The pool runs (an earlier rule's extraction forked it) and nothing was handed out:
-            # this rule and the text-only rules after it are checked there, two at once.
-            pool_rules.hand_out(self.project, [self.rule, *later], executor, settings.cache)
-            checked = pool_rules.take(key, settings.cache)
-        if checked is not None:
-            context = RunContext.of(rules, settings.cache, executor, later)
-            self.findings = checked.findings
-            context.stats.update(checked.stats)
-        else:
-            runner: Executor = executor
-            if executor.forked and any(rule.kind in TEXT_ONLY_KINDS for rule in later):
-                # Queued behind this rule's work, the text-only rules still to run are checked
-                # while this process compares it.
-                hand_out = partial(
-                    pool_rules.hand_out, self.project, later, executor, settings.cache
-                )
-                runner = BehindFirstMap(executor, hand_out)
-            context = RunContext.of(rules, settings.cache, runner, later)
-            self.findings = run_rule(self.rule, self.project.corpus, context)
+        self.findings, context = self._check(settings, executor, later)
         settings.rules_kept += len(context.kept)
         if context.stats.get("matched", 1) == 0:
             hint = HINTS.get(self.rule.kind, "check the rule")
@@ -197,6 +176,33 @@ class RuleItem(pytest.Item):
             raise RuleViolations(self.waivers)
         if self.waivers.waived and not self.waivers.open:
             pytest.xfail(f"all {plural(len(self.waivers.waived), 'finding')} waived")
+
+    def _check(
+        self, settings: Settings, executor: Executor, later: list[Rule]
+    ) -> tuple[list[Finding], RunContext]:
+        """The rule's findings, with the context that counted what it matched: taken from the
+        pool's workers if this rule was handed to them (`concord.pool_rules`), else found here."""
+        rules = self.project.rules.document.rules
+        key = (self.project.rules.path, self.rule.id)
+        pool_rules = settings.pool_rules
+        checked = pool_rules.take(key, settings.cache)
+        if checked is None and self.rule.kind in TEXT_ONLY_KINDS:
+            # The pool runs (an earlier rule's extraction forked it) and nothing was handed out:
+            # this rule and the text-only rules after it are checked there, two at once.
+            pool_rules.hand_out(self.project, [self.rule, *later], executor, settings.cache)
+            checked = pool_rules.take(key, settings.cache)
+        if checked is not None:
+            context = RunContext.of(rules, settings.cache, executor, later)
+            context.stats.update(checked.stats)
+            return checked.findings, context
+        runner: Executor = executor
+        if executor.forked and any(rule.kind in TEXT_ONLY_KINDS for rule in later):
+            # Queued behind this rule's work, the text-only rules still to run are checked
+            # while this process compares it.
+            hand_out = partial(pool_rules.hand_out, self.project, later, executor, settings.cache)
+            runner = BehindFirstMap(executor, hand_out)
+        context = RunContext.of(rules, settings.cache, runner, later)
+        return run_rule(self.rule, self.project.corpus, context), context
 
     def release(self) -> None:
         """Drop the findings once they are reported (the failure's exception keeps its own
