@@ -99,6 +99,8 @@ class PoolRules:
         stored stored; None if it was not handed out. Raises what the check raised."""
         if key not in self._order:
             return None
+        # The results come in the handed-out order, and `_order` keeps the rules not yet taken
+        # in that order: those received and not yet taken (`_done`) are its first ones.
         while key not in self._done:
             done_key = self._order[len(self._done)]
             self._done[done_key] = next(self._results)
