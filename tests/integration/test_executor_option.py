@@ -199,6 +199,40 @@ def test_the_summary_says_where_the_work_was_spread(pytester: pytest.Pytester) -
     alone.stdout.no_fnmatch_line("extraction and readings:*")
 
 
+def test_the_pool_is_let_go_before_the_reports_are_built(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from concord import plugin
+    from concord.execute.local import LocalExecutor
+
+    forked: list[bool] = []
+    close = LocalExecutor.close
+
+    def closing(executor: LocalExecutor) -> None:
+        forked.append(executor.forked)
+        close(executor)
+
+    workers_at_build: list[int] = []
+    build_report = plugin.build_report
+
+    def building(*arguments: object) -> dict[str, object]:
+        workers_at_build.append(len(multiprocessing.active_children()))
+        return build_report(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LocalExecutor, "close", closing)
+    monkeypatch.setattr(plugin, "build_report", building)
+    texts = {f"s{index}": "Qin Gang met Blinken on June 18, 2023. Gang said so." for index in "ab"}
+    texts["sb"] = texts["sb"].replace("June 18", "June 19")
+    _write_project(pytester.path, texts, {})
+    result = pytester.runpytest_inprocess("checks/", "--concord-jobs", "2", "--concord-no-cache")
+    assert result.ret == 1, result.stdout.str()[-2000:]
+    assert forked[:1] == [True]  # the run forked a pool, and closed it...
+    assert workers_at_build == [0]  # ...before the reports: none of its processes was left
+    result.stdout.fnmatch_lines(["extraction and readings: 2 local processes"])
+
+
 def test_the_summary_says_when_auto_chose_the_processes(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -30,6 +30,7 @@ class ExecutorSpec:
     jobs: Jobs = 1
     address: str | None = None  # tcp://HOST:PORT for a remote Dask scheduler
     _started: Executor | None = field(default=None, repr=False)
+    _spread_before_close: str | None = field(default=None, repr=False)
 
     def start(self, sources: int = 0) -> Executor:
         """The executor, made on the first call; `sources` (how many the run covers) decides
@@ -55,12 +56,15 @@ class ExecutorSpec:
     def spread(self) -> str | None:
         """Where the work went, when it was spread beyond this process: the started executor's
         description; None when it ran here or nothing started one."""
-        if self._started is None or self._started.workers <= 1:
-            return None
-        return self._started.description
+        if self._started is None:
+            return self._spread_before_close
+        return self._started.description if self._started.workers > 1 else None
 
     def close(self) -> None:
+        """Stop the executor's processes (a later `start` makes a new one); `spread` still says
+        where the work went, for the run's summary."""
         if self._started is not None:
+            self._spread_before_close = self.spread
             self._started.close()
             self._started = None
 
