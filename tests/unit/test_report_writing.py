@@ -5,6 +5,7 @@ others written."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,3 +110,17 @@ def test_a_forked_writer_killed_by_a_signal_is_named(tmp_path: Path) -> None:
     reports = [(tmp_path / "a.json", lambda: "{}"), (tmp_path / "c.html", killed)]
     with pytest.raises(ReportWriteError, match="stopped by signal 9"):
         write_reports(reports, alongside=True)
+
+
+def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
+    here = os.getpid()
+    reports = [(tmp_path / name, lambda: str(os.getpid())) for name in ("a.json", "c.html")]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        write_reports(reports, alongside=True)
+    finally:
+        stop.set()
+        other.join()
+    assert (tmp_path / "c.html").read_text(encoding="utf-8") == str(here)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Callable
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -39,8 +40,11 @@ def write_reports(reports: Sequence[tuple[Path, Render]], *, alongside: bool = F
     could not be written, once every other one has been tried: a report already on disk is
     replaced whole or left as it was, never half written.
 
-    With `alongside` (and a system that can fork), the last report, the largest, is rendered
-    and written by a forked process while this one does the others.
+    With `alongside`, the last report, the largest, is rendered and written by a forked
+    process while this one does the others: where the system can fork, and only while this
+    process runs no other thread (a fork copies only the thread that calls it, and a lock
+    another thread held would stay locked in the copy; a Dask client's threads can outlive
+    its close).
 
     Here, each report is written (and synced to disk) by a thread while the next one renders:
     the write and the sync release the GIL, and at 10,000 documents they were a quarter of the
@@ -48,9 +52,8 @@ def write_reports(reports: Sequence[tuple[Path, Render]], *, alongside: bool = F
     being rendered: each of a large run is tens of MB."""
     here = list(reports)
     child: tuple[int, int, Path] | None = None
-    if alongside and len(here) > 1 and hasattr(os, "fork"):
-        # Forked before the writer thread starts: a fork copies only the thread that calls it,
-        # and a lock another thread held would stay locked in the copy.
+    if alongside and len(here) > 1 and hasattr(os, "fork") and threading.active_count() == 1:
+        # Forked before the writer thread below starts, for the same reason.
         path, render = here.pop()
         child = _fork_writer(path, render)
     errors: list[ReportWriteError] = []
