@@ -352,10 +352,7 @@ class Reporter:
             self.unchanged = True
         else:
             try:
-                write_reports(
-                    list(zip(paths, renderers.values(), strict=True)),
-                    alongside=self.settings.executor.spread is not None,
-                )
+                write_reports(list(zip(paths, renderers.values(), strict=True)))
             except ReportWriteError as error:
                 self.write_error = (
                     f"{display_path(error.path, root)}: cannot write this report: {error.reason}"

@@ -233,23 +233,6 @@ def test_the_pool_is_let_go_before_the_reports_are_built(
     result.stdout.fnmatch_lines(["extraction and readings: 2 local processes"])
 
 
-def test_with_a_pool_the_html_report_is_rendered_beside_the_others(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import os
-
-    from concord import plugin
-
-    monkeypatch.setattr(plugin, "render_html", lambda report, corpus: str(os.getpid()))
-    texts = {f"s{index}": "Qin Gang met Blinken on June 18, 2023. Gang said so." for index in "ab"}
-    _write_project(pytester.path, texts, {})
-    html = pytester.path / "reports" / "concord.html"
-    for options, forked in ((["--concord-jobs", "2"], True), (["--concord-jobs", "1"], False)):
-        result = pytester.runpytest_inprocess("checks/", "--concord-no-cache", *options)
-        assert result.ret == 1, result.stdout.str()[-2000:]
-        assert (int(html.read_text(encoding="utf-8")) != os.getpid()) is forked, options
-
-
 def test_the_summary_says_when_auto_chose_the_processes(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
